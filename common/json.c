@@ -1,0 +1,500 @@
+/*
+ * JSON scanning (validation plus top-level member spans), string decoding
+ * and encoding. Strings are skipped a word at a time: text dominates records.
+ */
+#include <err.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "utf8.h"
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+struct scan {
+	const char	*s;
+	size_t		 n;
+	size_t		 i;
+	size_t		 errpos;
+	const char	*errmsg;
+};
+
+static int	scan_value(struct scan *, int, enum json_type *);
+
+/* True when a word holds a quote, a backslash, a control or non-ASCII byte. */
+static inline int
+string_special(uint64_t v)
+{
+	uint64_t q = v ^ (ONES * '"'), bs = v ^ (ONES * '\\');
+
+	return (((q - ONES) & ~q) | ((bs - ONES) & ~bs) |
+	    ((v - ONES * 0x20) & ~v) | v) & HIGHS ? 1 : 0;
+}
+
+static int
+fail(struct scan *sc, size_t pos, const char *msg)
+{
+	sc->errpos = pos;
+	sc->errmsg = msg;
+	return -1;
+}
+
+static void
+skip_ws(struct scan *sc)
+{
+	while (sc->i < sc->n && (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' ||
+	    sc->s[sc->i] == '\n' || sc->s[sc->i] == '\r'))
+		sc->i++;
+}
+
+static int
+is_hex(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	    (c >= 'A' && c <= 'F');
+}
+
+static int
+scan_escape(struct scan *sc)
+{
+	size_t	 k, at = sc->i;
+
+	switch (sc->s[sc->i + 1]) {
+	case '"': case '\\': case '/': case 'b': case 'f': case 'n':
+	case 'r': case 't':
+		sc->i += 2;
+		return 0;
+	case 'u':
+		for (k = 2; k < 6; k++)
+			if (at + k >= sc->n || !is_hex((unsigned char)sc->s[at + k]))
+				return fail(sc, at, "invalid \\u escape");
+		sc->i += 6;
+		return 0;
+	default:
+		return fail(sc, at, "invalid escape");
+	}
+}
+
+static int
+scan_string(struct scan *sc)
+{
+	const unsigned char	*s = (const unsigned char *)sc->s;
+	size_t			 start = sc->i, len;
+	uint64_t		 w;
+
+	sc->i++;
+	for (;;) {
+		while (sc->i + 8 <= sc->n) {
+			memcpy(&w, s + sc->i, 8);
+			if (string_special(w))
+				break;
+			sc->i += 8;
+		}
+		if (sc->i >= sc->n)
+			return fail(sc, start, "unterminated string");
+		if (s[sc->i] == '"') {
+			sc->i++;
+			return 0;
+		}
+		if (s[sc->i] == '\\') {
+			if (sc->i + 1 >= sc->n)
+				return fail(sc, start, "unterminated string");
+			if (scan_escape(sc) == -1)
+				return -1;
+		} else if (s[sc->i] < 0x20) {
+			return fail(sc, sc->i, "control character in string");
+		} else if (s[sc->i] < 0x80) {
+			sc->i++;
+		} else {
+			if ((len = utf8_seqlen(s + sc->i, sc->n - sc->i)) == 0)
+				return fail(sc, sc->i, "invalid UTF-8");
+			sc->i += len;
+		}
+	}
+}
+
+static size_t
+digits(struct scan *sc)
+{
+	size_t	 k = 0;
+
+	while (sc->i < sc->n && sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9') {
+		sc->i++;
+		k++;
+	}
+	return k;
+}
+
+static int
+scan_number(struct scan *sc)
+{
+	size_t	 start = sc->i;
+
+	if (sc->s[sc->i] == '-')
+		sc->i++;
+	if (sc->i < sc->n && sc->s[sc->i] == '0')
+		sc->i++;
+	else if (digits(sc) == 0)
+		return fail(sc, start, "invalid number");
+	if (sc->i < sc->n && sc->s[sc->i] == '.') {
+		sc->i++;
+		if (digits(sc) == 0)
+			return fail(sc, start, "invalid number");
+	}
+	if (sc->i < sc->n && (sc->s[sc->i] == 'e' || sc->s[sc->i] == 'E')) {
+		sc->i++;
+		if (sc->i < sc->n && (sc->s[sc->i] == '+' || sc->s[sc->i] == '-'))
+			sc->i++;
+		if (digits(sc) == 0)
+			return fail(sc, start, "invalid number");
+	}
+	return 0;
+}
+
+static int
+scan_literal(struct scan *sc, const char *word)
+{
+	size_t	 len = strlen(word);
+
+	if (sc->n - sc->i < len || memcmp(sc->s + sc->i, word, len) != 0)
+		return fail(sc, sc->i, "unexpected character");
+	sc->i += len;
+	return 0;
+}
+
+/* Scan the members or elements after an opening bracket. */
+static int
+scan_container(struct scan *sc, int depth, int object)
+{
+	char		 close = object ? '}' : ']';
+	enum json_type	 t;
+
+	if (depth > JSON_MAXDEPTH)
+		return fail(sc, sc->i, "nesting too deep");
+	sc->i++;
+	skip_ws(sc);
+	if (sc->i < sc->n && sc->s[sc->i] == close) {
+		sc->i++;
+		return 0;
+	}
+	for (;;) {
+		skip_ws(sc);
+		if (object) {
+			if (sc->i >= sc->n || sc->s[sc->i] != '"')
+				return fail(sc, sc->i, sc->i >= sc->n ?
+				    "unexpected end of record" : "expected key");
+			if (scan_string(sc) == -1)
+				return -1;
+			skip_ws(sc);
+			if (sc->i >= sc->n || sc->s[sc->i] != ':')
+				return fail(sc, sc->i, "expected ':'");
+			sc->i++;
+		}
+		if (scan_value(sc, depth, &t) == -1)
+			return -1;
+		skip_ws(sc);
+		if (sc->i >= sc->n)
+			return fail(sc, sc->i, "unexpected end of record");
+		if (sc->s[sc->i] == close) {
+			sc->i++;
+			return 0;
+		}
+		if (sc->s[sc->i] != ',')
+			return fail(sc, sc->i, object ? "expected ',' or '}'" :
+			    "expected ',' or ']'");
+		sc->i++;
+	}
+}
+
+static int
+scan_value(struct scan *sc, int depth, enum json_type *t)
+{
+	skip_ws(sc);
+	if (sc->i >= sc->n)
+		return fail(sc, sc->i, "unexpected end of record");
+	switch (sc->s[sc->i]) {
+	case '"':
+		*t = JSON_STRING;
+		return scan_string(sc);
+	case '{':
+		*t = JSON_OBJECT;
+		return scan_container(sc, depth + 1, 1);
+	case '[':
+		*t = JSON_ARRAY;
+		return scan_container(sc, depth + 1, 0);
+	case 't':
+		*t = JSON_TRUE;
+		return scan_literal(sc, "true");
+	case 'f':
+		*t = JSON_FALSE;
+		return scan_literal(sc, "false");
+	case 'n':
+		*t = JSON_NULL;
+		return scan_literal(sc, "null");
+	default:
+		*t = JSON_NUMBER;
+		if (sc->s[sc->i] == '-' ||
+		    (sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9'))
+			return scan_number(sc);
+		return fail(sc, sc->i, "unexpected character");
+	}
+}
+
+static void
+add_member(struct json_object *obj, const struct json_member *m)
+{
+	struct json_member	*p;
+	size_t			 cap;
+
+	if (obj->n == obj->cap) {
+		cap = obj->cap == 0 ? 16 : obj->cap * 2;
+		if ((p = reallocarray(obj->m, cap, sizeof(*p))) == NULL)
+			err(2, "out of memory");
+		obj->m = p;
+		obj->cap = cap;
+	}
+	obj->m[obj->n++] = *m;
+}
+
+/* The top level is scanned here rather than by scan_container to keep spans. */
+int
+json_scan_object(const char *s, size_t n, struct json_object *obj,
+    size_t *errpos, const char **errmsg)
+{
+	struct scan		 sc = { s, n, 0, 0, NULL };
+	struct json_member	 m;
+
+	obj->n = 0;
+	skip_ws(&sc);
+	if (sc.i >= n || s[sc.i] != '{') {
+		fail(&sc, sc.i, "record is not a JSON object");
+		goto bad;
+	}
+	sc.i++;
+	skip_ws(&sc);
+	if (sc.i < n && s[sc.i] == '}')
+		goto close;
+	for (;;) {
+		skip_ws(&sc);
+		if (sc.i >= n || s[sc.i] != '"') {
+			fail(&sc, sc.i, sc.i >= n ? "unexpected end of record" :
+			    "expected key");
+			goto bad;
+		}
+		m.kstart = sc.i;
+		if (scan_string(&sc) == -1)
+			goto bad;
+		m.kend = sc.i;
+		skip_ws(&sc);
+		if (sc.i >= n || s[sc.i] != ':') {
+			fail(&sc, sc.i, "expected ':'");
+			goto bad;
+		}
+		sc.i++;
+		skip_ws(&sc);
+		m.vstart = sc.i;
+		if (scan_value(&sc, 1, &m.type) == -1)
+			goto bad;
+		m.vend = sc.i;
+		add_member(obj, &m);
+		skip_ws(&sc);
+		if (sc.i < n && s[sc.i] == '}')
+			break;
+		if (sc.i >= n || s[sc.i] != ',') {
+			fail(&sc, sc.i, sc.i >= n ? "unexpected end of record" :
+			    "expected ',' or '}'");
+			goto bad;
+		}
+		sc.i++;
+	}
+close:
+	obj->close = sc.i++;
+	skip_ws(&sc);
+	if (sc.i < n) {
+		fail(&sc, sc.i, "trailing characters after record");
+		goto bad;
+	}
+	return 0;
+bad:
+	*errpos = sc.errpos;
+	*errmsg = sc.errmsg;
+	return -1;
+}
+
+void
+json_object_free(struct json_object *obj)
+{
+	free(obj->m);
+	obj->m = NULL;
+	obj->n = obj->cap = 0;
+}
+
+/* Keys are compared raw; only an escaped key needs decoding first. */
+long
+json_find(const char *s, const struct json_object *obj, const char *key)
+{
+	size_t		 i, klen = strlen(key), len;
+	const char	*k;
+	struct buf	 tmp = { 0 };
+	long		 found = -1;
+
+	for (i = 0; i < obj->n; i++) {
+		k = s + obj->m[i].kstart + 1;
+		len = obj->m[i].kend - obj->m[i].kstart - 2;
+		if (memchr(k, '\\', len) != NULL) {
+			buf_reset(&tmp);
+			json_decode_string(k - 1, len + 2, &tmp);
+			k = tmp.p;
+			len = tmp.len;
+		}
+		if (len == klen && memcmp(k, key, klen) == 0) {
+			found = (long)i;
+			break;
+		}
+	}
+	buf_free(&tmp);
+	return found;
+}
+
+static unsigned
+hex4(const char *s)
+{
+	unsigned	 v = 0;
+	int		 k, c;
+
+	for (k = 0; k < 4; k++) {
+		c = (unsigned char)s[k];
+		v = v << 4 | (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+	}
+	return v;
+}
+
+/* Decode \uXXXX (and a following low surrogate) at s; returns bytes used. */
+static size_t
+decode_u(const char *s, const char *end, uint32_t *cp)
+{
+	unsigned	 hi = hex4(s + 2), lo;
+
+	if (hi >= 0xd800 && hi <= 0xdbff && end - s >= 12 && s[6] == '\\' &&
+	    s[7] == 'u') {
+		lo = hex4(s + 8);
+		if (lo >= 0xdc00 && lo <= 0xdfff) {
+			*cp = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
+			return 12;
+		}
+	}
+	*cp = hi;	/* a lone surrogate becomes U+FFFD in utf8_put */
+	return 6;
+}
+
+void
+json_decode_string(const char *s, size_t n, struct buf *out)
+{
+	const char	*p = s + 1, *end = s + n - 1, *bs;
+	uint32_t	 cp;
+	char		 c;
+
+	buf_reserve(out, n);
+	while (p < end) {
+		if ((bs = memchr(p, '\\', (size_t)(end - p))) == NULL)
+			bs = end;
+		buf_add(out, p, (size_t)(bs - p));
+		if ((p = bs) >= end)
+			break;
+		switch (p[1]) {
+		case 'b': c = '\b'; break;
+		case 'f': c = '\f'; break;
+		case 'n': c = '\n'; break;
+		case 'r': c = '\r'; break;
+		case 't': c = '\t'; break;
+		case 'u':
+			p += decode_u(p, end, &cp);
+			utf8_put(out, cp);
+			continue;
+		default: c = p[1]; break;
+		}
+		buf_addc(out, c);
+		p += 2;
+	}
+}
+
+int
+json_get_long(const char *s, size_t n, long long *v)
+{
+	long long	 r = 0;
+	size_t		 i = 0;
+	int		 neg = 0;
+
+	if (n > 0 && s[0] == '-') {
+		neg = 1;
+		i++;
+	}
+	if (i == n || n - i > 18)
+		return -1;
+	for (; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		r = r * 10 + (s[i] - '0');
+	}
+	*v = neg ? -r : r;
+	return 0;
+}
+
+/* True when a word holds a quote, a backslash or a control byte. */
+static inline int
+escape_needed(uint64_t v)
+{
+	uint64_t q = v ^ (ONES * '"'), bs = v ^ (ONES * '\\');
+
+	return (((q - ONES) & ~q) | ((bs - ONES) & ~bs) |
+	    ((v - ONES * 0x20) & ~v)) & HIGHS ? 1 : 0;
+}
+
+void
+json_put_string(struct buf *out, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t		 i = 0, run;
+	uint64_t	 w;
+	unsigned char	 c;
+	char		 e[6];
+
+	buf_reserve(out, n + 2);
+	out->p[out->len++] = '"';
+	while (i < n) {
+		run = i;
+		while (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (escape_needed(w))
+				break;
+			i += 8;
+		}
+		while (i < n && (c = (unsigned char)s[i]) >= 0x20 && c != '"' &&
+		    c != '\\')
+			i++;
+		buf_add(out, s + run, i - run);
+		if (i >= n)
+			break;
+		c = (unsigned char)s[i++];
+		e[0] = '\\';
+		switch (c) {
+		case '"': case '\\': e[1] = (char)c; buf_add(out, e, 2); break;
+		case '\n': e[1] = 'n'; buf_add(out, e, 2); break;
+		case '\t': e[1] = 't'; buf_add(out, e, 2); break;
+		case '\r': e[1] = 'r'; buf_add(out, e, 2); break;
+		case '\b': e[1] = 'b'; buf_add(out, e, 2); break;
+		case '\f': e[1] = 'f'; buf_add(out, e, 2); break;
+		default:
+			e[1] = 'u';
+			e[2] = '0';
+			e[3] = '0';
+			e[4] = hex[c >> 4];
+			e[5] = hex[c & 15];
+			buf_add(out, e, 6);
+			break;
+		}
+	}
+	buf_addc(out, '"');
+}

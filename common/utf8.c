@@ -1,0 +1,175 @@
+/*
+ * UTF-8 per RFC 3629: no overlongs, no surrogates, nothing past U+10FFFF.
+ * ASCII runs are skipped eight bytes at a time because they dominate news.
+ */
+#include <string.h>
+
+#include "utf8.h"
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* True when any byte of the word is NUL or has its high bit set. */
+static inline int
+word_special(uint64_t v)
+{
+	return (((v - ONES) & ~v) | v) & HIGHS ? 1 : 0;
+}
+
+size_t
+utf8_seqlen(const unsigned char *s, size_t n)
+{
+	unsigned char	 c = s[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		return n >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (c >= 0xe0 && c <= 0xef) {
+		if (n < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		if (c == 0xe0 && s[1] < 0xa0)
+			return 0;	/* overlong */
+		if (c == 0xed && s[1] >= 0xa0)
+			return 0;	/* surrogate */
+		return 3;
+	}
+	if (c >= 0xf0 && c <= 0xf4) {
+		if (n < 4 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+		    (s[3] & 0xc0) != 0x80)
+			return 0;
+		if (c == 0xf0 && s[1] < 0x90)
+			return 0;	/* overlong */
+		if (c == 0xf4 && s[1] >= 0x90)
+			return 0;	/* past U+10FFFF */
+		return 4;
+	}
+	return 0;
+}
+
+size_t
+utf8_find_bad(const char *str, size_t n)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	size_t			 i = 0, len;
+	uint64_t		 w;
+
+	while (i < n) {
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (!word_special(w)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] == 0)
+			return i;
+		if ((len = utf8_seqlen(s + i, n - i)) == 0)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+size_t
+utf8_repair(const char *s, size_t n, struct buf *out)
+{
+	size_t	 i = 0, bad, nrep = 0, len;
+
+	while (i < n) {
+		bad = i + utf8_find_bad(s + i, n - i);
+		buf_add(out, s + i, bad - i);
+		if (bad == n)
+			break;
+		buf_add(out, UTF8_REPLACEMENT, 3);
+		nrep++;
+		/* Skip the maximal invalid prefix as one unit, per Unicode §3.9. */
+		i = bad + 1;
+		len = 0;
+		while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80 && len < 3 &&
+		    (unsigned char)s[bad] >= 0xc0) {
+			i++;
+			len++;
+		}
+	}
+	return nrep;
+}
+
+size_t
+utf8_count(const char *s, size_t n)
+{
+	size_t	 i, cont = 0;
+
+	for (i = 0; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
+	return n - cont;
+}
+
+uint32_t
+utf8_decode(const unsigned char *s, size_t n, size_t *len)
+{
+	size_t	 l = utf8_seqlen(s, n);
+
+	*len = l == 0 ? 1 : l;
+	switch (l) {
+	case 1:
+		return s[0];
+	case 2:
+		return (uint32_t)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+	case 3:
+		return (uint32_t)(s[0] & 0x0f) << 12 |
+		    (uint32_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+	case 4:
+		return (uint32_t)(s[0] & 0x07) << 18 |
+		    (uint32_t)(s[1] & 0x3f) << 12 |
+		    (uint32_t)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
+	default:
+		return 0xfffd;
+	}
+}
+
+void
+utf8_put(struct buf *b, uint32_t cp)
+{
+	char	 t[4];
+
+	if (cp >= 0xd800 && cp <= 0xdfff)
+		cp = 0xfffd;
+	if (cp < 0x80) {
+		buf_addc(b, (char)cp);
+	} else if (cp < 0x800) {
+		t[0] = (char)(0xc0 | cp >> 6);
+		t[1] = (char)(0x80 | (cp & 0x3f));
+		buf_add(b, t, 2);
+	} else if (cp < 0x10000) {
+		t[0] = (char)(0xe0 | cp >> 12);
+		t[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		t[2] = (char)(0x80 | (cp & 0x3f));
+		buf_add(b, t, 3);
+	} else if (cp < 0x110000) {
+		t[0] = (char)(0xf0 | cp >> 18);
+		t[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+		t[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+		t[3] = (char)(0x80 | (cp & 0x3f));
+		buf_add(b, t, 4);
+	} else
+		buf_add(b, UTF8_REPLACEMENT, 3);
+}
+
+void
+utf8_cursor_init(struct utf8_cursor *c, const char *s)
+{
+	c->s = s;
+	c->byte = c->cp = 0;
+}
+
+size_t
+utf8_cursor_cp(struct utf8_cursor *c, size_t byte)
+{
+	if (byte < c->byte) {
+		c->byte = c->cp = 0;
+	}
+	c->cp += utf8_count(c->s + c->byte, byte - c->byte);
+	c->byte = byte;
+	return c->cp;
+}

@@ -1,0 +1,52 @@
+/*
+ * UTF-8 validation, repair and code point offsets. Records carry byte
+ * strings; annotation offsets are in code points, so both views meet here.
+ */
+#ifndef PARLEY_UTF8_H
+#define PARLEY_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+#define UTF8_REPLACEMENT "\xef\xbf\xbd"	/* U+FFFD */
+
+/*
+ * Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when the
+ * bytes there are not one (overlong, surrogate, truncated, > U+10FFFF).
+ */
+size_t	utf8_seqlen(const unsigned char *, size_t);
+
+/* Byte offset of the first invalid sequence or NUL byte, or n if none. */
+size_t	utf8_find_bad(const char *, size_t);
+
+/*
+ * Append s to out with every invalid sequence and NUL byte replaced by
+ * U+FFFD; returns the number of replacements.
+ */
+size_t	utf8_repair(const char *, size_t, struct buf *);
+
+/* Number of code points in s[0..n). */
+size_t	utf8_count(const char *, size_t);
+
+/* Decode one code point at s; *len gets its byte length (1 for bad bytes). */
+uint32_t utf8_decode(const unsigned char *, size_t, size_t *);
+
+/* Append code point cp to out as UTF-8. */
+void	utf8_put(struct buf *, uint32_t);
+
+/*
+ * Walks a string once while callers ask for code point offsets of
+ * increasing byte offsets, so n spans cost O(length) and not O(n·length).
+ */
+struct utf8_cursor {
+	const char	*s;
+	size_t		 byte;
+	size_t		 cp;
+};
+
+void	utf8_cursor_init(struct utf8_cursor *, const char *);
+size_t	utf8_cursor_cp(struct utf8_cursor *, size_t);
+
+#endif

@@ -1,0 +1,308 @@
+/*
+ * Paragraph kinds. Shapes first (boilerplate phrases, bylines, stamps,
+ * datelines, sentences), then position: short lines before the body are
+ * the headline and site furniture, between body paragraphs headings,
+ * after the body more furniture.
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "docsplit.h"
+#include "hash.h"
+#include "regex.h"
+#include "utf8.h"
+
+#define SHORT_WORDS	 20	/* longer paragraphs are body whatever they end with */
+#define BOILER_WORDS	 12	/* phrase matches count on lines this short */
+#define HEADING_WORDS	 15
+
+/* Whole lines that are navigation, labels or prompts. */
+static const char nav_pat[] =
+    "^(?i)(?:home|menu|search|close|skip to (?:main )?content|back to top|"
+    "advertisement|advertising|sponsored(?: content)?|"
+    "(?:previous|next|older|newer) (?:article|post|story|page|posts)|"
+    "previous|next|read (?:more|next|also)|see also|more|"
+    "related(?: articles| stories| posts| news| coverage| topics)?|"
+    "more (?:from|on|in) .{1,40}|recommended(?: for you)?|trending(?: now)?|"
+    "most (?:read|popular|viewed|shared)|top stories|latest(?: news)?|"
+    "you (?:may|might) also like|(?:tags?|topics?|categor(?:y|ies)|"
+    "filed under|keywords?|source|credit|photo|image|video|watch|listen|"
+    "audio)\\s*:.*|print|e-?mail|share|tweet|comments?|reply|log ?in|"
+    "sign ?in|sign ?up|register|subscribe(?: now)?|"
+    "cookies?(?: settings| policy)?|accept(?: all)?(?: cookies)?|"
+    "privacy(?: policy)?|terms of (?:use|service)|contact us|about us|"
+    "(?:all rights reserved|copyright|©).*|https?://\\S+|www\\.\\S+|"
+    "(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|"
+    "pinterest|email|print|copy link)\\W*){2,})\\W*$";
+
+/* Calls to action and counters anywhere in a short line. */
+static const char cta_pat[] =
+    "(?i)\\b(?:subscribe\\b|sign up (?:for|to)|mailing list|newsletter|"
+    "donat(?:e|ion)s?\\b|support (?:our|independent) journalism|"
+    "click here|follow us|like us on|share (?:this|on)\\b|"
+    "(?:leave|write|post|add) a (?:comment|reply)|comments? \\(\\d+\\)|"
+    "\\d[\\d,.]*[km]?\\s+(?:views|comments|shares|likes|reads)\\b|"
+    "all rights reserved|cookie policy|privacy policy|"
+    "download (?:our|the) app|get the app|continue reading|"
+    "read (?:the )?(?:full|more)\\b)";
+
+/* Breadcrumbs: Home > World > Europe. */
+static const char crumb_pat[] =
+    "^(?:[^>»|]{1,30}\\s[>»|]\\s){2,}[^>»|]{1,40}$";
+
+static const char byline_pat[] =
+    "^(?i:by|written by|words by|reporting by|story by|text by)\\s+"
+    "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|and|&|"
+    "de|del|der|van|von|al|bin|la|le))*"
+    "(?:\\s*[,|;·•–—-]\\s*.*|\\s+[\\d,.]+[km]?\\s+(?i:views|comments))?$";
+
+struct classifier {
+	struct regex	 nav;
+	struct regex	 cta;
+	struct regex	 crumb;
+	struct regex	 byline;
+	struct stamper	*stamper;
+	void		*seen;		/* struct keyed, for mark_repeats */
+	size_t		 seencap;
+};
+
+struct classifier *
+classifier_new(struct stamper *st)
+{
+	struct classifier *c;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		err(2, "out of memory");
+	regex_builtin(&c->nav, nav_pat, 0);
+	regex_builtin(&c->cta, cta_pat, 0);
+	regex_builtin(&c->crumb, crumb_pat, 0);
+	regex_builtin(&c->byline, byline_pat, 0);
+	c->stamper = st;
+	return c;
+}
+
+void
+classifier_free(struct classifier *c)
+{
+	if (c == NULL)
+		return;
+	regex_free(&c->nav);
+	regex_free(&c->cta);
+	regex_free(&c->crumb);
+	regex_free(&c->byline);
+	free(c->seen);
+	free(c);
+}
+
+const char *
+kind_name(enum kind k)
+{
+	static const char *const names[] = {
+		"body", "title", "byline", "dateline", "heading", "boilerplate"
+	};
+
+	return names[k];
+}
+
+static int
+is_upper_at(const char *s, size_t n)
+{
+	size_t	 len;
+
+	return utf8proc_isupper((utf8proc_int32_t)utf8_decode(
+	    (const unsigned char *)s, n, &len));
+}
+
+/* Counting words and capitals is what tells a headline from a sentence. */
+static void
+count_words(const char *s, size_t n, struct pfeat *f)
+{
+	size_t	 i = 0, w, letters;
+
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		w = i;
+		letters = 0;
+		while (i < n && s[i] != ' ') {
+			letters += ((unsigned char)s[i] & 0xc0) != 0x80;
+			i++;
+		}
+		f->words++;
+		if (letters >= 4) {
+			f->longwords++;
+			f->capwords += is_upper_at(s + w, n - w);
+		}
+	}
+}
+
+/* Ends like a sentence: . ! ? or … before any closing quotes. */
+static int
+ends_sentence(const char *s, size_t n)
+{
+	while (n > 0) {
+		unsigned char c = (unsigned char)s[n - 1];
+
+		if (c == '"' || c == '\'' || c == ')')
+			n--;
+		else if (n >= 3 && ((unsigned char)s[n - 3] == 0xe2 &&
+		    (unsigned char)s[n - 2] == 0x80 &&
+		    ((unsigned char)s[n - 1] == 0x9d ||
+		    (unsigned char)s[n - 1] == 0x99)))
+			n -= 3;		/* ” ’ */
+		else
+			break;
+	}
+	if (n == 0)
+		return 0;
+	if (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?')
+		return 1;
+	return n >= 3 && memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0;
+}
+
+static void
+features(struct classifier *c, const char *s, size_t n, struct pfeat *f)
+{
+	struct date_time dl;
+
+	memset(f, 0, sizeof(*f));
+	count_words(s, n, f);
+	f->ends_sentence = ends_sentence(s, n);
+	f->dateline = stamp_dateline(c->stamper, s, n, &dl);
+	if (f->words > SHORT_WORDS)
+		return;
+	f->boiler = regex_match(&c->nav, s, n, 0) ||
+	    regex_match(&c->crumb, s, n, 0) ||
+	    (f->words <= BOILER_WORDS && regex_match(&c->cta, s, n, 0));
+	f->byline = f->words <= 15 && regex_match(&c->byline, s, n, 0);
+	f->stamp = stamp_is_stamp(c->stamper, s, n, f->words);
+}
+
+struct keyed {
+	uint64_t	 hash;
+	size_t		 para;
+};
+
+static int
+cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	return x->hash < y->hash ? -1 : x->hash > y->hash;
+}
+
+/*
+ * Mark short paragraphs whose text occurs more than once in the document
+ * (a site name above and below the headline); sorting keeps it O(n log n)
+ * for dumps read as one document.
+ */
+static void
+mark_repeats(struct classifier *c, struct doc *d)
+{
+	struct keyed	*k;
+	size_t		 i, j, n = 0;
+
+	if (d->npara > c->seencap) {
+		free(c->seen);
+		c->seencap = d->npara;
+		if ((c->seen = reallocarray(NULL, c->seencap,
+		    sizeof(struct keyed))) == NULL)
+			err(2, "out of memory");
+	}
+	k = c->seen;
+	for (i = 0; i < d->npara; i++)
+		if (d->paras[i].f.words <= BOILER_WORDS) {
+			k[n].hash = hash64(d->ptext.p + d->paras[i].start,
+			    d->paras[i].len);
+			k[n++].para = i;
+		}
+	qsort(k, n, sizeof(*k), cmp_keyed);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && k[j].hash == k[i].hash; j++)
+			;
+		if (j - i > 1)
+			for (; i < j; i++)
+				d->paras[k[i].para].f.repeated = 1;
+	}
+}
+
+/* A sentence: ends like one (and is not a capitalized headline) or is long. */
+static int
+sentence_like(const struct pfeat *f)
+{
+	int	 titlecase = f->longwords >= 2 &&
+	    f->capwords * 4 >= f->longwords * 3;
+
+	return f->words > SHORT_WORDS ||
+	    (f->ends_sentence && f->words >= 4 && !titlecase) ||
+	    (f->ends_sentence && f->words >= 10);
+}
+
+/* First pass: kinds that the paragraph's own shape decides. */
+static enum kind
+shape_kind(const struct para *p, int *decided)
+{
+	*decided = 1;
+	if (p->f.byline)
+		return KIND_BYLINE;
+	if (p->f.stamp)
+		return KIND_DATELINE;
+	if (p->f.boiler || p->f.repeated)
+		return KIND_BOILERPLATE;
+	if (p->f.dateline > 0)
+		return KIND_DATELINE;
+	if (sentence_like(&p->f))
+		return KIND_BODY;
+	*decided = 0;
+	return KIND_BODY;
+}
+
+void
+classify(struct classifier *c, struct doc *d)
+{
+	size_t	 i, first = d->npara, last = 0, title = d->npara;
+	int	*decided, any_body = 0;
+
+	if ((decided = calloc(d->npara + 1, sizeof(*decided))) == NULL)
+		err(2, "out of memory");
+	for (i = 0; i < d->npara; i++)
+		features(c, d->ptext.p + d->paras[i].start, d->paras[i].len,
+		    &d->paras[i].f);
+	mark_repeats(c, d);
+	for (i = 0; i < d->npara; i++) {
+		d->paras[i].kind = shape_kind(&d->paras[i], &decided[i]);
+		if (decided[i] && (d->paras[i].kind == KIND_BODY ||
+		    (d->paras[i].kind == KIND_DATELINE &&
+		    d->paras[i].f.dateline > 0))) {
+			if (!any_body)
+				first = i;
+			last = i;
+			any_body = 1;
+		}
+	}
+	/* The headline is the short line nearest the body's start. */
+	for (i = 0; i < first && i < d->npara; i++)
+		if (!decided[i] && d->paras[i].f.words >= 2)
+			title = i;
+	for (i = 0; i < d->npara; i++) {
+		if (decided[i])
+			continue;
+		if (!any_body)
+			d->paras[i].kind = KIND_BODY;
+		else if (i == title)
+			d->paras[i].kind = KIND_TITLE;
+		else if (i > first && i < last &&
+		    d->paras[i].f.words <= HEADING_WORDS)
+			d->paras[i].kind = KIND_HEADING;
+		else if (i > first && i < last)
+			d->paras[i].kind = KIND_BODY;
+		else
+			d->paras[i].kind = KIND_BOILERPLATE;
+	}
+	free(decided);
+}

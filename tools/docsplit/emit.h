@@ -1,0 +1,31 @@
+/*
+ * The record writer's state: which unit to write, whether boilerplate is
+ * kept, and buffers reused from one document to the next.
+ */
+#ifndef DOCSPLIT_EMIT_H
+#define DOCSPLIT_EMIT_H
+
+#include "cli.h"
+#include "docsplit.h"
+
+enum unit { UNIT_PARA, UNIT_SENT, UNIT_DOC };
+
+struct docmeta {
+	const char	*id;
+	const char	*src;
+	char		 dct[DATE_ISO_MAX];
+};
+
+struct emitter {
+	struct cli	*cli;
+	enum unit	 unit;
+	int		 keep_all;
+	struct buf	 line;
+	struct buf	 id;
+	struct buf	 text;
+	struct spans	 spans;
+};
+
+void	emit(struct emitter *, const struct doc *, const struct docmeta *);
+
+#endif
