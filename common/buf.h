@@ -19,6 +19,9 @@ void	buf_free(struct buf *);
 void	buf_addu(struct buf *, unsigned long long);
 void	buf_addcstr(struct buf *, const char *);
 
+/* Append a string literal without a strlen at run time. */
+#define BUF_ADDLIT(b, lit)	buf_add((b), (lit), sizeof(lit) - 1)
+
 /* Make room for n more bytes plus a terminating NUL. */
 static inline void
 buf_reserve(struct buf *b, size_t n)

@@ -112,6 +112,8 @@ is_upper_at(const char *s, size_t n)
 {
 	size_t	 len;
 
+	if ((unsigned char)s[0] < 0x80)
+		return s[0] >= 'A' && s[0] <= 'Z';
 	return utf8proc_isupper((utf8proc_int32_t)utf8_decode(
 	    (const unsigned char *)s, n, &len));
 }
@@ -133,7 +135,9 @@ count_words(const char *s, size_t n, struct pfeat *f)
 			letters += ((unsigned char)s[i] & 0xc0) != 0x80;
 			i++;
 		}
-		f->words++;
+		/* Past this many words the paragraph is body; stop counting. */
+		if (++f->words > SHORT_WORDS)
+			break;
 		if (letters >= 4) {
 			f->longwords++;
 			f->capwords += is_upper_at(s + w, n - w);
@@ -173,7 +177,10 @@ features(struct classifier *c, const char *s, size_t n, struct pfeat *f)
 	memset(f, 0, sizeof(*f));
 	count_words(s, n, f);
 	f->ends_sentence = ends_sentence(s, n);
-	f->dateline = stamp_dateline(c->stamper, s, n, &dl);
+	/* Datelines open with a capitalized place name: test that first. */
+	if (n > 8 && ((s[0] >= 'A' && s[0] <= 'Z') || (unsigned char)s[0] >= 0x80) &&
+	    ((s[1] >= 'A' && s[1] <= 'Z') || (unsigned char)s[1] >= 0x80))
+		f->dateline = stamp_dateline(c->stamper, s, n, &dl);
 	if (f->words > SHORT_WORDS)
 		return;
 	f->boiler = regex_match(&c->nav, s, n, 0) ||

@@ -15,19 +15,19 @@ head(struct emitter *e, const struct docmeta *m, const char *unit,
 	struct buf	*b = &e->line;
 
 	buf_reset(b);
-	buf_addcstr(b, "{\"id\":");
+	BUF_ADDLIT(b, "{\"id\":");
 	buf_reset(&e->id);
 	buf_addcstr(&e->id, m->id);
 	buf_addc(&e->id, ':');
 	buf_addu(&e->id, seq);
 	json_put_string(b, e->id.p, e->id.len);
-	buf_addcstr(b, ",\"doc\":");
+	BUF_ADDLIT(b, ",\"doc\":");
 	json_put_string(b, m->id, strlen(m->id));
-	buf_addcstr(b, ",\"src\":");
+	BUF_ADDLIT(b, ",\"src\":");
 	json_put_string(b, m->src, strlen(m->src));
-	buf_addcstr(b, ",\"unit\":\"");
+	BUF_ADDLIT(b, ",\"unit\":\"");
 	buf_addcstr(b, unit);
-	buf_addcstr(b, "\",\"seq\":");
+	BUF_ADDLIT(b, "\",\"seq\":");
 	buf_addu(b, seq);
 }
 
@@ -37,21 +37,21 @@ tail(struct emitter *e, const struct docmeta *m, off_t off, const char *kind,
 {
 	struct buf	*b = &e->line;
 
-	buf_addcstr(b, ",\"off\":");
+	BUF_ADDLIT(b, ",\"off\":");
 	buf_addu(b, (unsigned long long)off);
 	if (kind != NULL) {
-		buf_addcstr(b, ",\"kind\":\"");
+		BUF_ADDLIT(b, ",\"kind\":\"");
 		buf_addcstr(b, kind);
 		buf_addc(b, '"');
 	}
 	if (m->dct[0] != '\0') {
-		buf_addcstr(b, ",\"dct\":\"");
+		BUF_ADDLIT(b, ",\"dct\":\"");
 		buf_addcstr(b, m->dct);
 		buf_addc(b, '"');
 	}
-	buf_addcstr(b, ",\"text\":");
+	BUF_ADDLIT(b, ",\"text\":");
 	json_put_string(b, text, len);
-	buf_addcstr(b, "}\n");
+	BUF_ADDLIT(b, "}\n");
 	if (fwrite(b->p, 1, b->len, e->cli->out) != b->len)
 		cli_write_failed(e->cli);
 }
@@ -73,7 +73,7 @@ emit_paras(struct emitter *e, const struct doc *d, const struct docmeta *m)
 		if (!kept(e, p))
 			continue;
 		head(e, m, "para", i);
-		buf_addcstr(&e->line, ",\"para\":");
+		BUF_ADDLIT(&e->line, ",\"para\":");
 		buf_addu(&e->line, i);
 		tail(e, m, doc_offset(d, p, 0), kind_name(p->kind),
 		    d->ptext.p + p->start, p->len);
@@ -97,7 +97,7 @@ emit_sentences(struct emitter *e, const struct doc *d,
 			if (!kept(e, p))
 				continue;
 			head(e, m, "sent", seq);
-			buf_addcstr(&e->line, ",\"para\":");
+			BUF_ADDLIT(&e->line, ",\"para\":");
 			buf_addu(&e->line, i);
 			tail(e, m, doc_offset(d, p, e->spans.v[k].start),
 			    kind_name(p->kind), t + e->spans.v[k].start,

@@ -130,8 +130,8 @@ is_wrapped(const struct doc *d)
 		inblocks += j - i;
 		for (; i < j; i++) {
 			len = trimmed(d, i, &lead);
-			if (utf8_count(d->text.p + d->lines[i].start + lead,
-			    len) > WRAP_MAX_COLS)
+			if (len > WRAP_MAX_COLS && (len > 4 * WRAP_MAX_COLS || utf8_count(d->text.p + d->lines[i].start + lead,
+			    len) > WRAP_MAX_COLS))
 				longlines++;
 		}
 	}

@@ -4,6 +4,7 @@
  * inside a sentence, and list items (which split before their markers).
  */
 #include <err.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,7 +47,8 @@ static int
 in_list(const char *const *list, const char *w, size_t n)
 {
 	for (; *list != NULL; list++)
-		if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+		if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 &&
+		    (*list)[n] == '\0')
 			return 1;
 	return 0;
 }
@@ -187,10 +189,16 @@ abbreviation(const char *w, size_t n)
 	if (n == 1 && ((w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= 'a' &&
 	    w[0] <= 'z')))
 		return ABBR_OTHER;	/* an initial */
-	for (k = 1; k + 1 < n; k++)
-		if (w[k] == '.' && w[k + 1] != '.')
-			inner = 1;	/* U.S, a.m, e.g */
-	return inner && n <= 8 ? ABBR_OTHER : ABBR_NONE;
+	/* U.S, a.m, e.g: single letters joined by dots */
+	for (k = 0; k < n; k++) {
+		if (w[k] == '.')
+			inner++;
+		else if (!((w[k] >= 'A' && w[k] <= 'Z') ||
+		    (w[k] >= 'a' && w[k] <= 'z')) ||
+		    (k + 1 < n && w[k + 1] != '.'))
+			return ABBR_NONE;
+	}
+	return inner > 0 ? ABBR_OTHER : ABBR_NONE;
 }
 
 /* Is the abbreviation at [ws, i) followed by a new sentence at k? */
@@ -331,6 +339,26 @@ boundary(const char *s, size_t n, size_t start, size_t i, const struct run *r)
 	return r->end;
 }
 
+/* Bytes that may start a terminal: . ? ! and the lead byte of … */
+static const unsigned char maybe_terminal[256] = {
+	['.'] = 1, ['?'] = 1, ['!'] = 1, [0xe2] = 1
+};
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+#define HAS_BYTE(v, c)	((((v) ^ (ONES * (c))) - ONES) & ~((v) ^ (ONES * (c))))
+
+/* Whether 8 bytes at s may hold a terminal: most of a text holds none. */
+static inline int
+word_has_terminal(const char *s)
+{
+	uint64_t	 v;
+
+	memcpy(&v, s, 8);
+	return ((HAS_BYTE(v, '.') | HAS_BYTE(v, '?') | HAS_BYTE(v, '!') |
+	    HAS_BYTE(v, 0xe2)) & HIGHS) != 0;
+}
+
 void
 sentence_split(const char *s, size_t n, struct spans *out)
 {
@@ -349,9 +377,14 @@ sentence_split(const char *s, size_t n, struct spans *out)
 			i = marks[mi++].end;
 			continue;
 		}
-		if (s[i] != '.' && s[i] != '?' && s[i] != '!' &&
-		    !((unsigned char)s[i] == 0xe2 && n - i >= 3 &&
-		    memcmp(s + i, "\xe2\x80\xa6", 3) == 0)) {
+		if (i + 8 <= (mi < nm ? marks[mi].start : n) &&
+		    !word_has_terminal(s + i)) {
+			i += 8;
+			continue;
+		}
+		if (!maybe_terminal[(unsigned char)s[i]] ||
+		    ((unsigned char)s[i] == 0xe2 && (n - i < 3 ||
+		    memcmp(s + i, "\xe2\x80\xa6", 3) != 0))) {
 			i++;
 			continue;
 		}
