@@ -22,6 +22,7 @@ rec_reader_free(struct rec_reader *r)
 	lines_free(&r->lines);
 	buf_free(&r->wrap);
 	buf_free(&r->repair);
+	json_object_free(&r->obj);
 }
 
 static void
@@ -95,12 +96,13 @@ rec_next(struct rec_reader *r, struct rec *rec)
 			s = r->wrap.p;
 			n = r->wrap.len;
 		}
-		if (json_scan_object(s, n, &rec->obj, &errpos, &msg) == -1) {
+		if (json_scan_object(s, n, &r->obj, &errpos, &msg) == -1) {
 			report(r, l->line, l->len, errpos + 1, msg);
 			continue;
 		}
 		rec->json = s;
 		rec->len = n;
+		rec->obj = r->obj;	/* shares the reader's member array */
 		return 1;
 	}
 	return 0;

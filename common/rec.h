@@ -13,6 +13,7 @@
 #include "json.h"
 #include "lines.h"
 
+/* Valid until the next rec_next; the reader owns its memory. */
 struct rec {
 	const char		*json;	/* the record's JSON text */
 	size_t			 len;
@@ -27,6 +28,7 @@ struct rec_reader {
 	struct lines	 lines;
 	struct buf	 wrap;		/* JSON made for raw text lines */
 	struct buf	 repair;
+	struct json_object obj;		/* members of the current record */
 };
 
 void	rec_reader_init(struct rec_reader *, struct cli *, char **, int);

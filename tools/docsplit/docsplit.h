@@ -23,6 +23,7 @@ struct dline {
 	size_t		 len;
 	off_t		 off;		/* offset of its first byte in the file */
 	int		 repaired;	/* text differs from the source bytes */
+	int		 alone;		/* a -b boundary line: its own paragraph */
 };
 
 /* Features the classifier looks at, computed once per paragraph. */
@@ -77,7 +78,7 @@ struct spans {
 /* paragraph.c */
 void	doc_reset(struct doc *);
 void	doc_free(struct doc *);
-void	doc_add_line(struct doc *, const char *, size_t, off_t, int);
+void	doc_add_line(struct doc *, const char *, size_t, off_t, int, int);
 void	doc_paragraphs(struct doc *);
 off_t	doc_offset(const struct doc *, const struct para *, size_t);
 

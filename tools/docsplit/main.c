@@ -114,7 +114,7 @@ hash_line(struct state *st)
 }
 
 static void
-add_line(struct state *st)
+add_line(struct state *st, int alone)
 {
 	struct lines	*l = &st->lines;
 	const char	*s = l->line;
@@ -140,21 +140,23 @@ add_line(struct state *st)
 		n = st->repair.len;
 		repaired = 1;
 	}
-	doc_add_line(&st->doc, s, n, l->off + (off_t)skip, repaired);
+	doc_add_line(&st->doc, s, n, l->off + (off_t)skip, repaired, alone);
 }
 
 static void
 run(struct state *st)
 {
 	struct lines	*l = &st->lines;
+	int		 boundary;
 
 	while (lines_next(l)) {
 		if (l->fileseq != st->fileseq)
 			new_file(st);
-		if (st->use_boundary && st->doc.nlines > 0 &&
-		    regex_match(&st->boundary, l->line, l->len, 0))
+		boundary = st->use_boundary &&
+		    regex_match(&st->boundary, l->line, l->len, 0);
+		if (boundary && st->doc.nlines > 0)
 			flush_doc(st);
-		add_line(st);
+		add_line(st, boundary);
 		cli_progress(&st->cli, l->len + 1);
 	}
 	flush_doc(st);

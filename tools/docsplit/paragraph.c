@@ -47,7 +47,8 @@ doc_free(struct doc *d)
 }
 
 void
-doc_add_line(struct doc *d, const char *s, size_t n, off_t off, int repaired)
+doc_add_line(struct doc *d, const char *s, size_t n, off_t off, int repaired,
+    int alone)
 {
 	struct dline	*l;
 
@@ -57,6 +58,7 @@ doc_add_line(struct doc *d, const char *s, size_t n, off_t off, int repaired)
 	l->len = n;
 	l->off = off;
 	l->repaired = repaired;
+	l->alone = alone;
 	buf_add(&d->text, s, n);
 }
 
@@ -135,7 +137,8 @@ is_wrapped(const struct doc *d)
 				longlines++;
 		}
 	}
-	return blank && inblocks * 2 >= text && longlines * 5 <= inblocks;
+	return blank && inblocks >= 3 && inblocks * 2 >= text &&
+	    longlines * 5 <= inblocks;
 }
 
 static void
@@ -180,9 +183,9 @@ doc_paragraphs(struct doc *d)
 			continue;
 		}
 		j = i + 1;
-		if (wrapped)
+		if (wrapped && !d->lines[i].alone)
 			while (j < d->nlines && !is_blank(d, j) &&
-			    !starts_item(d, j))
+			    !starts_item(d, j) && !d->lines[j].alone)
 				j++;
 		add_para(d, i, j);
 	}

@@ -1,0 +1,53 @@
+/*
+ * libFuzzer target for the record reader's core: the JSON scanner, string
+ * decoding, raw-text wrapping checks and the splicing writer.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "json.h"
+#include "rec.h"
+#include "utf8.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct cli	 cli;
+	static int		 ready;
+	struct rec		 r;
+	struct buf		 b = { 0 };
+	const char		*msg;
+	size_t			 pos, i;
+
+	if (!ready) {
+		cli_init(&cli, "fuzz", "", "");
+		cli.out = fopen("/dev/null", "w");
+		ready = 1;
+	}
+	memset(&r, 0, sizeof(r));
+	r.json = (const char *)data;
+	r.len = size;
+	(void)utf8_find_bad(r.json, size);
+	if (json_scan_object(r.json, size, &r.obj, &pos, &msg) == 0) {
+		for (i = 0; i < r.obj.n; i++)
+			if (r.obj.m[i].type == JSON_STRING) {
+				buf_reset(&b);
+				json_decode_string(r.json + r.obj.m[i].vstart,
+				    r.obj.m[i].vend - r.obj.m[i].vstart, &b);
+				/* decoded text must encode back to valid JSON */
+				buf_reset(&b);
+			}
+		(void)rec_get_string(&r, "text", &b);
+		rec_write(&cli, &r, "dates", "[]", 2);
+		rec_write(&cli, &r, "text", NULL, 0);
+	} else if (pos > size)
+		__builtin_trap();
+	json_object_free(&r.obj);
+	buf_free(&b);
+	return 0;
+}
