@@ -49,6 +49,13 @@ static const char cta_pat[] =
     "download (?:our|the) app|get the app|continue reading|"
     "read (?:the )?(?:full|more)\\b)";
 
+/* Phrases that mark site furniture even in a longer line. */
+static const char strong_pat[] =
+    "(?i)\\b(?:tips? line|send us (?:your )?tips|mailing list|"
+    "sign up for our|subscribe to our|this (?:story|article|report) "
+    "(?:was|has been|is) (?:distributed|syndicated|provided|auto-generated|"
+    "published from)|has not been edited by|all rights reserved)";
+
 /* Breadcrumbs: Home > World > Europe. */
 static const char crumb_pat[] =
     "^(?:[^>»|]{1,30}\\s[>»|]\\s){2,}[^>»|]{1,40}$";
@@ -63,6 +70,7 @@ struct classifier {
 	struct regex	 nav;
 	struct regex	 cta;
 	struct regex	 crumb;
+	struct regex	 strong;
 	struct regex	 byline;
 	struct stamper	*stamper;
 	void		*seen;		/* struct keyed, for mark_repeats */
@@ -79,6 +87,7 @@ classifier_new(struct stamper *st)
 	regex_builtin(&c->nav, nav_pat, 0);
 	regex_builtin(&c->cta, cta_pat, 0);
 	regex_builtin(&c->crumb, crumb_pat, 0);
+	regex_builtin(&c->strong, strong_pat, 0);
 	regex_builtin(&c->byline, byline_pat, 0);
 	c->stamper = st;
 	return c;
@@ -92,6 +101,7 @@ classifier_free(struct classifier *c)
 	regex_free(&c->nav);
 	regex_free(&c->cta);
 	regex_free(&c->crumb);
+	regex_free(&c->strong);
 	regex_free(&c->byline);
 	free(c->seen);
 	free(c);
@@ -145,7 +155,10 @@ count_words(const char *s, size_t n, struct pfeat *f)
 	}
 }
 
-/* Ends like a sentence: . ! ? or … before any closing quotes. */
+/*
+ * Ends like a sentence: . ! ? or … before any closing quotes; 2 for
+ * : ; , which end a clause that the next paragraph continues.
+ */
 static int
 ends_sentence(const char *s, size_t n)
 {
@@ -166,7 +179,17 @@ ends_sentence(const char *s, size_t n)
 		return 0;
 	if (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?')
 		return 1;
+	if (s[n - 1] == ':' || s[n - 1] == ';' || s[n - 1] == ',')
+		return 2;
 	return n >= 3 && memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0;
+}
+
+/* "- item", "* item", "• item": list items belong to the body. */
+static int
+is_item(const char *s, size_t n)
+{
+	return n > 2 && ((s[0] == '-' || s[0] == '*') && s[1] == ' ') ?
+	    1 : n > 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0;
 }
 
 static void
@@ -177,6 +200,7 @@ features(struct classifier *c, const char *s, size_t n, struct pfeat *f)
 	memset(f, 0, sizeof(*f));
 	count_words(s, n, f);
 	f->ends_sentence = ends_sentence(s, n);
+	f->item = is_item(s, n);
 	/* Datelines open with a capitalized place name: test that first. */
 	if (n > 8 && ((s[0] >= 'A' && s[0] <= 'Z') || (unsigned char)s[0] >= 0x80) &&
 	    ((s[1] >= 'A' && s[1] <= 'Z') || (unsigned char)s[1] >= 0x80))
@@ -185,7 +209,8 @@ features(struct classifier *c, const char *s, size_t n, struct pfeat *f)
 		return;
 	f->boiler = regex_match(&c->nav, s, n, 0) ||
 	    regex_match(&c->crumb, s, n, 0) ||
-	    (f->words <= BOILER_WORDS && regex_match(&c->cta, s, n, 0));
+	    (f->words <= BOILER_WORDS && regex_match(&c->cta, s, n, 0)) ||
+	    regex_match(&c->strong, s, n, 0);
 	f->byline = f->words <= 15 && regex_match(&c->byline, s, n, 0);
 	f->stamp = stamp_is_stamp(c->stamper, s, n, f->words);
 }
@@ -245,7 +270,9 @@ sentence_like(const struct pfeat *f)
 	int	 titlecase = f->longwords >= 2 &&
 	    f->capwords * 4 >= f->longwords * 3;
 
-	return f->words > SHORT_WORDS ||
+	if (f->ends_sentence == 2)	/* a clause running on: "includes:" */
+		return f->words >= 5;
+	return f->words > SHORT_WORDS || (f->item && f->words >= 3) ||
 	    (f->ends_sentence && f->words >= 4 && !titlecase) ||
 	    (f->ends_sentence && f->words >= 10);
 }

@@ -31,7 +31,8 @@ struct pfeat {
 	int		 words;
 	int		 capwords;	/* capitalized words of 4+ letters */
 	int		 longwords;	/* words of 4+ letters */
-	int		 ends_sentence;
+	int		 ends_sentence;	/* 1 . ! ?, 2 : ; , */
+	int		 item;		/* a list item */
 	int		 repeated;	/* the same text occurs again in the doc */
 	int		 boiler;	/* matches a boilerplate shape */
 	int		 byline;

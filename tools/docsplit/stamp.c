@@ -23,7 +23,8 @@ static const char dateline_pat[] =
 static const char date_pat[] =
     "\\b(?:(?<m1>" MONTH ")\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+"
     "(?<y1>\\d{4})|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>" MONTH
-    "),?\\s+(?<y2>\\d{4})|(?<y3>\\d{4})[-/](?<m3>\\d{2})[-/](?<d3>\\d{2}))"
+    "),?\\s+(?<y2>\\d{4})|(?<y3>\\d{4})[-/](?<m3>\\d{2})[-/](?<d3>\\d{2})|"
+    "(?<m4>\\d{1,2})/(?<d4>\\d{1,2})/(?<y4>\\d{4}))"
     "(?!\\d)";
 
 static const char time_pat[] =
@@ -135,6 +136,27 @@ group_month(const struct regex *re, const char *s, const char *name, int *m)
 }
 
 /*
+ * 7/23/2022: month first, as US sites write it, unless the first number
+ * cannot be a month (23/7/2022).
+ */
+static int
+us_numeric(struct stamper *st, const char *s, struct date_time *t)
+{
+	int	 swap;
+
+	if (group_int(&st->date, s, "m4", &t->m) == -1 ||
+	    group_int(&st->date, s, "d4", &t->d) == -1 ||
+	    group_int(&st->date, s, "y4", &t->y) == -1)
+		return 0;
+	if (t->m > 12) {
+		swap = t->m;
+		t->m = t->d;
+		t->d = swap;
+	}
+	return 1;
+}
+
+/*
  * The first full date (with year) in s, and a time if one is given;
  * returns 1 and fills t, with *len the span the date and time cover.
  */
@@ -156,7 +178,8 @@ find_full_date(struct stamper *st, const char *s, size_t n,
 	    group_int(&st->date, s, "y2", &t->y) == 0) ||
 	    (group_int(&st->date, s, "m3", &t->m) == 0 &&
 	    group_int(&st->date, s, "d3", &t->d) == 0 &&
-	    group_int(&st->date, s, "y3", &t->y) == 0);
+	    group_int(&st->date, s, "y3", &t->y) == 0) ||
+	    us_numeric(st, s, t);
 	return ok && date_valid(t->y, t->m, t->d) && t->y >= 1900;
 }
 
