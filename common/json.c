@@ -4,6 +4,9 @@
  */
 #include <err.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -452,12 +455,40 @@ escape_needed(uint64_t v)
 	    ((v - ONES * 0x20) & ~v)) & HIGHS ? 1 : 0;
 }
 
+/* Length of the prefix of s[0..n) that needs no escaping. */
+static size_t
+plain_prefix(const char *s, size_t n)
+{
+	size_t		 i = 0;
+	uint64_t	 w;
+#ifdef __SSE2__
+	const __m128i	 quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+	const __m128i	 ctl = _mm_set1_epi8(0x1f), bias = _mm_set1_epi8((char)0x80);
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		/* signed compare after the bias: bytes below 0x20, as unsigned */
+		__m128i low = _mm_cmpgt_epi8(_mm_add_epi8(ctl, bias),
+		    _mm_add_epi8(v, bias));
+		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+		    _mm_cmpeq_epi8(v, bslash)), low);
+		if (_mm_movemask_epi8(hit) != 0)
+			break;
+	}
+#endif
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (escape_needed(w))
+			break;
+	}
+	return i;
+}
+
 void
 json_put_string(struct buf *out, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t		 i = 0, run;
-	uint64_t	 w;
 	unsigned char	 c;
 	char		 e[6];
 
@@ -465,12 +496,7 @@ json_put_string(struct buf *out, const char *s, size_t n)
 	out->p[out->len++] = '"';
 	while (i < n) {
 		run = i;
-		while (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if (escape_needed(w))
-				break;
-			i += 8;
-		}
+		i += plain_prefix(s + i, n - i);
 		while (i < n && (c = (unsigned char)s[i]) >= 0x20 && c != '"' &&
 		    c != '\\')
 			i++;

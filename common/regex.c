@@ -10,6 +10,25 @@
 #define MATCH_LIMIT	100000
 #define DEPTH_LIMIT	1000
 
+/*
+ * For a pattern anchored at the start with a fixed first byte ("^=== "),
+ * that byte; lines not starting with it need no call into pcre2.
+ */
+static int
+anchored_first_byte(const pcre2_code *code)
+{
+	uint32_t	 type, unit, opts;
+
+	if (pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &opts) != 0 ||
+	    !(opts & PCRE2_ANCHORED) ||
+	    pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0 ||
+	    type != 1 ||
+	    pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &unit) != 0 ||
+	    (opts & PCRE2_CASELESS))
+		return -1;
+	return (int)unit;
+}
+
 int
 regex_compile(struct regex *re, const char *pat, unsigned flags, char *errbuf,
     size_t errlen)
@@ -32,6 +51,7 @@ regex_compile(struct regex *re, const char *pat, unsigned flags, char *errbuf,
 	    NULL)) == NULL || (re->mctx = pcre2_match_context_create(NULL)) ==
 	    NULL)
 		err(2, "out of memory");
+	re->first = anchored_first_byte(re->code);
 	pcre2_set_match_limit(re->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(re->mctx, DEPTH_LIMIT);
 	return 0;
@@ -59,6 +79,9 @@ regex_match(struct regex *re, const char *s, size_t n, size_t from)
 {
 	int	 rc;
 
+	if (re->first >= 0 && from == 0 &&
+	    (n == 0 || (unsigned char)s[0] != re->first))
+		return 0;
 	rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK,
 	    re->md, re->mctx);
 	return rc > 0;

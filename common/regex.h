@@ -14,6 +14,7 @@ struct regex {
 	pcre2_code		*code;
 	pcre2_match_data	*md;
 	pcre2_match_context	*mctx;
+	int			 first;	/* byte every match starts with, or -1 */
 };
 
 /* Compile or return -1 with a message in err (errlen bytes). */

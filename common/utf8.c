@@ -3,6 +3,9 @@
  * ASCII runs are skipped eight bytes at a time because they dominate news.
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "utf8.h"
 
@@ -55,6 +58,19 @@ utf8_find_bad(const char *str, size_t n)
 	uint64_t		 w;
 
 	while (i < n) {
+#ifdef __SSE2__
+		/* 16 ASCII bytes without NUL at a time */
+		while (i + 16 <= n) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i));
+			if (_mm_movemask_epi8(v) != 0 || _mm_movemask_epi8(
+			    _mm_cmpeq_epi8(v, _mm_setzero_si128())) != 0)
+				break;
+			i += 16;
+		}
+		if (i >= n)
+			break;
+#endif
 		if (i + 8 <= n) {
 			memcpy(&w, s + i, 8);
 			if (!word_special(w)) {

@@ -64,6 +64,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		emit(&em, &d, &m);
 	buf_free(&em.line);
 	buf_free(&em.id);
+	buf_free(&em.rest);
 	buf_free(&em.text);
 	free(em.spans.v);
 	return 0;

@@ -20,41 +20,46 @@
 #define HEADING_WORDS	 15
 
 /* Whole lines that are navigation, labels or prompts. */
-static const char nav_pat[] =
-    "^(?i)(?:home|menu|search|close|skip to (?:main )?content|back to top|"
-    "advertisement|advertising|sponsored(?: content)?|"
-    "(?:previous|next|older|newer) (?:article|post|story|page|posts)|"
-    "previous|next|read (?:more|next|also)|see also|more|"
-    "related(?: articles| stories| posts| news| coverage| topics)?|"
-    "more (?:from|on|in) .{1,40}|recommended(?: for you)?|trending(?: now)?|"
-    "most (?:read|popular|viewed|shared)|top stories|latest(?: news)?|"
-    "you (?:may|might) also like|(?:tags?|topics?|categor(?:y|ies)|"
-    "filed under|keywords?|source|credit|photo|image|video|watch|listen|"
-    "audio)\\s*:.*|print|e-?mail|share|tweet|comments?|reply|log ?in|"
-    "sign ?in|sign ?up|register|subscribe(?: now)?|"
-    "cookies?(?: settings| policy)?|accept(?: all)?(?: cookies)?|"
-    "privacy(?: policy)?|terms of (?:use|service)|contact us|about us|"
-    "(?:all rights reserved|copyright|©).*|https?://\\S+|www\\.\\S+|"
-    "(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|"
-    "pinterest|email|print|copy link)\\W*){2,})\\W*$";
+#define NAV \
+    "^(?i:home|menu|search|close|skip to (?:main )?content|back to top|" \
+    "advertisement|advertising|sponsored(?: content)?|" \
+    "(?:previous|next|older|newer) (?:article|post|story|page|posts)|" \
+    "previous|next|read (?:more|next|also)|see also|more|" \
+    "related(?: articles| stories| posts| news| coverage| topics)?|" \
+    "more (?:from|on|in) .{1,40}|recommended(?: for you)?|trending(?: now)?|" \
+    "most (?:read|popular|viewed|shared)|top stories|latest(?: news)?|" \
+    "you (?:may|might) also like|(?:tags?|topics?|categor(?:y|ies)|" \
+    "filed under|keywords?|source|credit|photo|image|video|watch|listen|" \
+    "audio)\\s*:.*|print|e-?mail|share|tweet|comments?|reply|log ?in|" \
+    "sign ?in|sign ?up|register|subscribe(?: now)?|" \
+    "cookies?(?: settings| policy)?|accept(?: all)?(?: cookies)?|" \
+    "privacy(?: policy)?|terms of (?:use|service)|contact us|about us|" \
+    "(?:all rights reserved|copyright|©).*|https?://\\S+|www\\.\\S+|" \
+    "(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|" \
+    "pinterest|email|print|copy link)\\W*){2,})\\W*$"
 
 /* Calls to action and counters anywhere in a short line. */
-static const char cta_pat[] =
-    "(?i)\\b(?:subscribe\\b|sign up (?:for|to)|mailing list|newsletter|"
-    "donat(?:e|ion)s?\\b|support (?:our|independent) journalism|"
-    "click here|follow us|like us on|share (?:this|on)\\b|"
-    "(?:leave|write|post|add) a (?:comment|reply)|comments? \\(\\d+\\)|"
-    "\\d[\\d,.]*[km]?\\s+(?:views|comments|shares|likes|reads)\\b|"
-    "all rights reserved|cookie policy|privacy policy|"
-    "download (?:our|the) app|get the app|continue reading|"
-    "read (?:the )?(?:full|more)\\b)";
+#define CTA \
+    "(?i:\\b(?:subscribe\\b|sign up (?:for|to)|mailing list|newsletter|" \
+    "donat(?:e|ion)s?\\b|support (?:our|independent) journalism|" \
+    "click here|follow us|like us on|share (?:this|on)\\b|" \
+    "(?:leave|write|post|add) a (?:comment|reply)|comments? \\(\\d+\\)|" \
+    "\\d[\\d,.]*[km]?\\s+(?:views|comments|shares|likes|reads)\\b|" \
+    "all rights reserved|cookie policy|privacy policy|" \
+    "download (?:our|the) app|get the app|continue reading|" \
+    "read (?:the )?(?:full|more)\\b))"
 
 /* Phrases that mark site furniture even in a longer line. */
-static const char strong_pat[] =
-    "(?i)\\b(?:tips? line|send us (?:your )?tips|mailing list|"
-    "sign up for our|subscribe to our|this (?:story|article|report) "
-    "(?:was|has been|is) (?:distributed|syndicated|provided|auto-generated|"
-    "published from)|has not been edited by|all rights reserved)";
+#define STRONG \
+    "(?i:\\b(?:tips? line|send us (?:your )?tips|mailing list|" \
+    "sign up for our|subscribe to our|this (?:story|article|report) " \
+    "(?:was|has been|is) (?:distributed|syndicated|provided|auto-generated|" \
+    "published from)|has not been edited by|all rights reserved))"
+
+/* Calls to action count on the shortest lines only. */
+static const char nav_pat[] = NAV;
+static const char cta_pat[] = CTA;
+static const char strong_pat[] = STRONG;
 
 /* Breadcrumbs: Home > World > Europe. */
 static const char crumb_pat[] =
@@ -66,28 +71,70 @@ static const char byline_pat[] =
     "de|del|der|van|von|al|bin|la|le))*"
     "(?:\\s*[,|;·•–—-]\\s*.*|\\s+[\\d,.]+[km]?\\s+(?i:views|comments))?$";
 
+/*
+ * First four letters (lower case) of the words that the call-to-action
+ * patterns need; a short line with none of them skips those patterns.
+ */
+static const char triggers[][5] = {
+	"add ", "all ", "app ", "auto", "clic", "comm", "cont", "cook", "dist",
+	"dona", "down", "edit", "foll", "get ", "jour", "leav", "like", "mail",
+	"news", "post", "priv", "prov", "publ", "read", "repl", "rese", "righ",
+	"send", "shar", "sign", "subs", "supp", "synd", "tip ", "tips", "view",
+	"writ"
+};
+#define NTRIGGERS	(sizeof(triggers) / sizeof(triggers[0]))
+
+static uint32_t
+word_key(const char *p, size_t len)
+{
+	uint32_t	 key = 0;
+	size_t		 i;
+	int		 c;
+
+	for (i = 0; i < 4; i++) {
+		c = i < len ? (unsigned char)p[i] : ' ';
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		key = key << 8 | (uint32_t)c;
+	}
+	return key;
+}
+
 struct classifier {
 	struct regex	 nav;
 	struct regex	 cta;
-	struct regex	 crumb;
 	struct regex	 strong;
+	struct regex	 crumb;
 	struct regex	 byline;
 	struct stamper	*stamper;
 	void		*seen;		/* struct keyed, for mark_repeats */
+	uint32_t	 trigger_keys[NTRIGGERS];
 	size_t		 seencap;
 };
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
 
 struct classifier *
 classifier_new(struct stamper *st)
 {
 	struct classifier *c;
+	size_t		 i;
 
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		err(2, "out of memory");
+	for (i = 0; i < NTRIGGERS; i++)
+		c->trigger_keys[i] = word_key(triggers[i], 4);
+	qsort(c->trigger_keys, NTRIGGERS, sizeof(uint32_t), cmp_u32);
 	regex_builtin(&c->nav, nav_pat, 0);
 	regex_builtin(&c->cta, cta_pat, 0);
-	regex_builtin(&c->crumb, crumb_pat, 0);
 	regex_builtin(&c->strong, strong_pat, 0);
+	regex_builtin(&c->crumb, crumb_pat, 0);
 	regex_builtin(&c->byline, byline_pat, 0);
 	c->stamper = st;
 	return c;
@@ -100,8 +147,8 @@ classifier_free(struct classifier *c)
 		return;
 	regex_free(&c->nav);
 	regex_free(&c->cta);
-	regex_free(&c->crumb);
 	regex_free(&c->strong);
+	regex_free(&c->crumb);
 	regex_free(&c->byline);
 	free(c->seen);
 	free(c);
@@ -129,29 +176,48 @@ is_upper_at(const char *s, size_t n)
 }
 
 /* Counting words and capitals is what tells a headline from a sentence. */
+/* Does a short line hold a trigger word? Only short lines get asked. */
+static int
+has_trigger(const struct classifier *c, const char *s, size_t n)
+{
+	const char	*p = s, *end = s + n, *sp;
+	uint32_t	 key;
+
+	while (p < end) {
+		while (p < end && *p == ' ')
+			p++;
+		if ((sp = memchr(p, ' ', (size_t)(end - p))) == NULL)
+			sp = end;
+		key = word_key(p, (size_t)(sp - p));
+		if (p < sp && bsearch(&key, c->trigger_keys, NTRIGGERS,
+		    sizeof(key), cmp_u32) != NULL)
+			return 1;
+		p = sp;
+	}
+	return 0;
+}
+
 static void
 count_words(const char *s, size_t n, struct pfeat *f)
 {
-	size_t	 i = 0, w, letters;
+	const char	*p = s, *end = s + n, *sp;
 
-	while (i < n) {
-		while (i < n && s[i] == ' ')
-			i++;
-		if (i >= n)
+	while (p < end) {
+		while (p < end && *p == ' ')
+			p++;
+		if (p >= end)
 			break;
-		w = i;
-		letters = 0;
-		while (i < n && s[i] != ' ') {
-			letters += ((unsigned char)s[i] & 0xc0) != 0x80;
-			i++;
-		}
 		/* Past this many words the paragraph is body; stop counting. */
 		if (++f->words > SHORT_WORDS)
 			break;
-		if (letters >= 4) {
+		/* words are short: a plain loop beats a call to memchr */
+		for (sp = p; sp < end && *sp != ' '; sp++)
+			;
+		if (sp - p >= 4) {	/* bytes, near enough to letters */
 			f->longwords++;
-			f->capwords += is_upper_at(s + w, n - w);
+			f->capwords += is_upper_at(p, (size_t)(end - p));
 		}
+		p = sp;
 	}
 }
 
@@ -192,10 +258,32 @@ is_item(const char *s, size_t n)
 	    1 : n > 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0;
 }
 
+/* Byte classes for the cheap tests before a regular expression runs. */
+enum { B_CRUMB = 1, B_DIGIT = 2 };
+
+static const unsigned char byte_class[256] = {
+	['>'] = B_CRUMB, ['|'] = B_CRUMB, [0xc2] = B_CRUMB,	/* » */
+	['0'] = B_DIGIT, ['1'] = B_DIGIT, ['2'] = B_DIGIT, ['3'] = B_DIGIT,
+	['4'] = B_DIGIT, ['5'] = B_DIGIT, ['6'] = B_DIGIT, ['7'] = B_DIGIT,
+	['8'] = B_DIGIT, ['9'] = B_DIGIT
+};
+
+static int
+classes_in(const char *s, size_t n)
+{
+	size_t	 i;
+	int	 found = 0;
+
+	for (i = 0; i < n; i++)
+		found |= byte_class[(unsigned char)s[i]];
+	return found;
+}
+
 static void
 features(struct classifier *c, const char *s, size_t n, struct pfeat *f)
 {
 	struct date_time dl;
+	int		 classes;
 
 	memset(f, 0, sizeof(*f));
 	count_words(s, n, f);
@@ -207,12 +295,18 @@ features(struct classifier *c, const char *s, size_t n, struct pfeat *f)
 		f->dateline = stamp_dateline(c->stamper, s, n, &dl);
 	if (f->words > SHORT_WORDS)
 		return;
+	/* Cheap tests on bytes first: most short lines are plain headings. */
+	classes = classes_in(s, n);
+	f->trigger = has_trigger(c, s, n);
 	f->boiler = regex_match(&c->nav, s, n, 0) ||
-	    regex_match(&c->crumb, s, n, 0) ||
-	    (f->words <= BOILER_WORDS && regex_match(&c->cta, s, n, 0)) ||
-	    regex_match(&c->strong, s, n, 0);
-	f->byline = f->words <= 15 && regex_match(&c->byline, s, n, 0);
-	f->stamp = stamp_is_stamp(c->stamper, s, n, f->words);
+	    (f->trigger && f->words <= BOILER_WORDS &&
+	    regex_match(&c->cta, s, n, 0)) ||
+	    (f->trigger && regex_match(&c->strong, s, n, 0)) ||
+	    ((classes & B_CRUMB) && regex_match(&c->crumb, s, n, 0));
+	f->byline = f->words <= 15 && strchr("BbWwRrSsTt", s[0]) != NULL &&
+	    regex_match(&c->byline, s, n, 0);
+	f->stamp = (classes & B_DIGIT) &&
+	    stamp_is_stamp(c->stamper, s, n, f->words);
 }
 
 struct keyed {
@@ -249,7 +343,7 @@ mark_repeats(struct classifier *c, struct doc *d)
 	k = c->seen;
 	for (i = 0; i < d->npara; i++)
 		if (d->paras[i].f.words <= BOILER_WORDS) {
-			k[n].hash = hash64(d->ptext.p + d->paras[i].start,
+			k[n].hash = hash64(para_text(d, &d->paras[i]),
 			    d->paras[i].len);
 			k[n++].para = i;
 		}
@@ -305,7 +399,7 @@ classify(struct classifier *c, struct doc *d)
 	if ((decided = calloc(d->npara + 1, sizeof(*decided))) == NULL)
 		err(2, "out of memory");
 	for (i = 0; i < d->npara; i++)
-		features(c, d->ptext.p + d->paras[i].start, d->paras[i].len,
+		features(c, para_text(d, &d->paras[i]), d->paras[i].len,
 		    &d->paras[i].f);
 	mark_repeats(c, d);
 	for (i = 0; i < d->npara; i++) {

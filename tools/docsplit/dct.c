@@ -65,7 +65,7 @@ doc_dct(struct stamper *st, const struct doc *d, const struct dct_source *src,
 	memset(&partial, 0, sizeof(partial));
 	for (i = 0; i < d->npara && i < HEAD_PARAS; i++) {
 		p = &d->paras[i];
-		s = d->ptext.p + p->start;
+		s = para_text(d, p);
 		if (full_date_in(st, p, s, &t)) {
 			date_format(&t, out);
 			return;

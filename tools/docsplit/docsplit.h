@@ -33,6 +33,7 @@ struct pfeat {
 	int		 longwords;	/* words of 4+ letters */
 	int		 ends_sentence;	/* 1 . ! ?, 2 : ; , */
 	int		 item;		/* a list item */
+	int		 trigger;	/* has a call-to-action word */
 	int		 repeated;	/* the same text occurs again in the doc */
 	int		 boiler;	/* matches a boilerplate shape */
 	int		 byline;
@@ -54,7 +55,8 @@ struct doc {
 	struct dline	*lines;
 	size_t		 nlines;
 	size_t		 linecap;
-	struct buf	 ptext;		/* paragraph texts */
+	struct buf	 ptext;		/* paragraph texts, when joined */
+	int		 joined;	/* else each paragraph is a line of text */
 	struct para	*paras;
 	size_t		 npara;
 	size_t		 paracap;
@@ -75,6 +77,13 @@ struct spans {
 	size_t		 n;
 	size_t		 cap;
 };
+
+/* A paragraph's text: in ptext when lines were joined, else in text. */
+static inline const char *
+para_text(const struct doc *d, const struct para *p)
+{
+	return (d->joined ? d->ptext.p : d->text.p) + p->start;
+}
 
 /* paragraph.c */
 void	doc_reset(struct doc *);

@@ -8,26 +8,36 @@
 #include "emit.h"
 #include "json.h"
 
+/*
+ * The parts of a record's head that are the same for the whole document,
+ * built once per document: `{"id":"<doc>:` and the doc, src and unit keys.
+ */
 static void
-head(struct emitter *e, const struct docmeta *m, const char *unit,
-    size_t seq)
+prepare(struct emitter *e, const struct docmeta *m, const char *unit)
+{
+	buf_reset(&e->id);
+	BUF_ADDLIT(&e->id, "{\"id\":");
+	json_put_string(&e->id, m->id, strlen(m->id));
+	e->id.p[e->id.len - 1] = ':';	/* ":" and digits need no escape */
+	buf_reset(&e->rest);
+	BUF_ADDLIT(&e->rest, "\",\"doc\":");
+	json_put_string(&e->rest, m->id, strlen(m->id));
+	BUF_ADDLIT(&e->rest, ",\"src\":");
+	json_put_string(&e->rest, m->src, strlen(m->src));
+	BUF_ADDLIT(&e->rest, ",\"unit\":\"");
+	buf_addcstr(&e->rest, unit);
+	BUF_ADDLIT(&e->rest, "\",\"seq\":");
+}
+
+static void
+head(struct emitter *e, size_t seq)
 {
 	struct buf	*b = &e->line;
 
 	buf_reset(b);
-	BUF_ADDLIT(b, "{\"id\":");
-	buf_reset(&e->id);
-	buf_addcstr(&e->id, m->id);
-	buf_addc(&e->id, ':');
-	buf_addu(&e->id, seq);
-	json_put_string(b, e->id.p, e->id.len);
-	BUF_ADDLIT(b, ",\"doc\":");
-	json_put_string(b, m->id, strlen(m->id));
-	BUF_ADDLIT(b, ",\"src\":");
-	json_put_string(b, m->src, strlen(m->src));
-	BUF_ADDLIT(b, ",\"unit\":\"");
-	buf_addcstr(b, unit);
-	BUF_ADDLIT(b, "\",\"seq\":");
+	buf_add(b, e->id.p, e->id.len);
+	buf_addu(b, seq);
+	buf_add(b, e->rest.p, e->rest.len);
 	buf_addu(b, seq);
 }
 
@@ -72,11 +82,11 @@ emit_paras(struct emitter *e, const struct doc *d, const struct docmeta *m)
 		p = &d->paras[i];
 		if (!kept(e, p))
 			continue;
-		head(e, m, "para", i);
+		head(e, i);
 		BUF_ADDLIT(&e->line, ",\"para\":");
 		buf_addu(&e->line, i);
 		tail(e, m, doc_offset(d, p, 0), kind_name(p->kind),
-		    d->ptext.p + p->start, p->len);
+		    para_text(d, p), p->len);
 	}
 }
 
@@ -91,12 +101,12 @@ emit_sentences(struct emitter *e, const struct doc *d,
 
 	for (i = 0; i < d->npara; i++) {
 		p = &d->paras[i];
-		t = d->ptext.p + p->start;
+		t = para_text(d, p);
 		sentence_split(t, p->len, &e->spans);
 		for (k = 0; k < e->spans.n; k++, seq++) {
 			if (!kept(e, p))
 				continue;
-			head(e, m, "sent", seq);
+			head(e, seq);
 			BUF_ADDLIT(&e->line, ",\"para\":");
 			buf_addu(&e->line, i);
 			tail(e, m, doc_offset(d, p, e->spans.v[k].start),
@@ -120,18 +130,21 @@ emit_doc(struct emitter *e, const struct doc *d, const struct docmeta *m)
 			off = doc_offset(d, &d->paras[i], 0);
 		else
 			buf_add(&e->text, "\n\n", 2);
-		buf_add(&e->text, d->ptext.p + d->paras[i].start,
+		buf_add(&e->text, para_text(d, &d->paras[i]),
 		    d->paras[i].len);
 	}
 	if (off < 0)
 		return;
-	head(e, m, "doc", 0);
+	head(e, 0);
 	tail(e, m, off, NULL, e->text.p, e->text.len);
 }
 
 void
 emit(struct emitter *e, const struct doc *d, const struct docmeta *m)
 {
+	static const char *const units[] = { "para", "sent", "doc" };
+
+	prepare(e, m, units[e->unit]);
 	switch (e->unit) {
 	case UNIT_PARA:
 		emit_paras(e, d, m);

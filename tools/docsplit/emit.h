@@ -21,7 +21,8 @@ struct emitter {
 	enum unit	 unit;
 	int		 keep_all;
 	struct buf	 line;
-	struct buf	 id;
+	struct buf	 id;		/* record head up to the seq in the id */
+	struct buf	 rest;		/* from there to the seq key's value */
 	struct buf	 text;
 	struct spans	 spans;
 };

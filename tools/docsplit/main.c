@@ -108,9 +108,8 @@ hash_line(struct state *st)
 	struct lines	*l = &st->lines;
 	size_t		 raw = (size_t)(l->nextoff - l->off);
 
-	hash_update(st->hash, l->line, l->len);
-	if (raw > l->len)
-		hash_update(st->hash, "\n", 1);
+	/* the newline, when there is one, follows the line in the buffer */
+	hash_update(st->hash, l->line, raw > l->len ? l->len + 1 : l->len);
 }
 
 static void
@@ -259,6 +258,7 @@ main(int argc, char *argv[])
 	buf_free(&st.idbuf);
 	buf_free(&st.em.line);
 	buf_free(&st.em.id);
+	buf_free(&st.em.rest);
 	buf_free(&st.em.text);
 	free(st.em.spans.v);
 	free(st.src);

@@ -150,9 +150,17 @@ add_para(struct doc *d, size_t first, size_t last)
 	d->paras = grow(d->paras, &d->paracap, d->npara + 1, sizeof(*p));
 	p = &d->paras[d->npara++];
 	memset(p, 0, sizeof(*p));
-	p->start = d->ptext.len;
 	p->line = first;
 	p->nlines = last - first;
+	if (!d->joined) {
+		/* One line: its trimmed text is the paragraph, no copy. */
+		p->len = trimmed(d, first, &lead);
+		p->start = d->lines[first].start + lead;
+		d->linepos[first] = 0;
+		d->linelead[first] = lead;
+		return;
+	}
+	p->start = d->ptext.len;
 	for (i = first; i < last; i++) {
 		len = trimmed(d, i, &lead);
 		if (i > first)
@@ -170,8 +178,10 @@ doc_paragraphs(struct doc *d)
 	size_t	 i, j;
 	int	 wrapped = is_wrapped(d);
 
+	d->joined = wrapped;
 	buf_reset(&d->ptext);
-	buf_reserve(&d->ptext, d->text.len + d->nlines);
+	if (wrapped)
+		buf_reserve(&d->ptext, d->text.len + d->nlines);
 	d->npara = 0;
 	d->linepos = grow(d->linepos, &d->lineposcap, d->nlines + 1,
 	    sizeof(size_t));
