@@ -33,16 +33,28 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+/* Two digits a step: record numbers are written millions of times. */
 void
 buf_addu(struct buf *b, unsigned long long v)
 {
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "62636465666768697071727374757677787980818283848586878889909192"
+	    "939495969798990";
 	char	 tmp[24];
 	size_t	 i = sizeof(tmp);
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
+	while (v >= 100) {
+		i -= 2;
+		memcpy(tmp + i, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		i -= 2;
+		memcpy(tmp + i, pairs + 2 * v, 2);
+	} else
+		tmp[--i] = (char)('0' + v);
 	buf_add(b, tmp + i, sizeof(tmp) - i);
 }
 

@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <utf8proc.h>
 
 #include "docsplit.h"
@@ -197,10 +201,45 @@ has_trigger(const struct classifier *c, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Words in s, counting no further than max + 1: most paragraphs are long
+ * and only need telling apart from short ones, 16 bytes at a time.
+ */
+static int
+word_count(const char *s, size_t n, int max)
+{
+	size_t		 i = 0;
+	int		 words = 0, prev_space = 1;
+#ifdef __SSE2__
+	const __m128i	 sp = _mm_set1_epi8(' ');
+	unsigned	 space, starts;
+
+	for (; i + 16 <= n && words <= max; i += 16) {
+		space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(const void *)(s + i)), sp));
+		/* a word starts where a non-space follows a space */
+		starts = ~space & ((space << 1) | (unsigned)prev_space) & 0xffff;
+		words += __builtin_popcount(starts);
+		prev_space = (space >> 15) & 1;
+	}
+#endif
+	for (; i < n && words <= max; i++) {
+		if (s[i] != ' ' && prev_space)
+			words++;
+		prev_space = s[i] == ' ';
+	}
+	return words;
+}
+
 static void
 count_words(const char *s, size_t n, struct pfeat *f)
 {
 	const char	*p = s, *end = s + n, *sp;
+
+	if (word_count(s, n, SHORT_WORDS) > SHORT_WORDS) {
+		f->words = SHORT_WORDS + 1;
+		return;
+	}
 
 	while (p < end) {
 		while (p < end && *p == ' ')

@@ -34,7 +34,6 @@ head(struct emitter *e, size_t seq)
 {
 	struct buf	*b = &e->line;
 
-	buf_reset(b);
 	buf_add(b, e->id.p, e->id.len);
 	buf_addu(b, seq);
 	buf_add(b, e->rest.p, e->rest.len);
@@ -62,8 +61,6 @@ tail(struct emitter *e, const struct docmeta *m, off_t off, const char *kind,
 	BUF_ADDLIT(b, ",\"text\":");
 	json_put_string(b, text, len);
 	BUF_ADDLIT(b, "}\n");
-	if (fwrite(b->p, 1, b->len, e->cli->out) != b->len)
-		cli_write_failed(e->cli);
 }
 
 static int
@@ -144,6 +141,7 @@ emit(struct emitter *e, const struct doc *d, const struct docmeta *m)
 {
 	static const char *const units[] = { "para", "sent", "doc" };
 
+	buf_reset(&e->line);
 	prepare(e, m, units[e->unit]);
 	switch (e->unit) {
 	case UNIT_PARA:
@@ -156,5 +154,10 @@ emit(struct emitter *e, const struct doc *d, const struct docmeta *m)
 		emit_doc(e, d, m);
 		break;
 	}
+	/* One write per document: stdio need not copy the records again. */
+	if (e->line.len > 0 &&
+	    fwrite(e->line.p, 1, e->line.len, e->cli->out) != e->line.len)
+		cli_write_failed(e->cli);
+	buf_reset(&e->line);
 	cli_check_output(e->cli);
 }

@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <utf8proc.h>
 
 #include "docsplit.h"
@@ -16,42 +20,68 @@
 /* Abbreviations that precede a name or number: never a sentence end. */
 static const char *const titles[] = {
 	"Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Ft",
-	"Gen", "Gov", "Hon", "Lt", "Maj", "Mme", "Mlle", "Mr", "Mrs", "Ms",
-	"Messrs", "Mt", "No", "Nos", "Prof", "Pres", "Rep", "Rev", "Sen",
-	"Sgt", "Sr", "St", "Supt", "Vol", "pp", "vs", "N°", NULL
+	"Gen", "Gov", "Hon", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr",
+	"Mrs", "Ms", "Mt", "No", "Nos", "N°", "Pres", "Prof", "Rep", "Rev",
+	"Sen", "Sgt", "Sr", "St", "Supt", "Vol", "pp", "vs"
 };
 
 /* Abbreviations that may also end a sentence. */
 static const char *const abbrevs[] = {
-	"Inc", "Ltd", "Co", "Corp", "Jr", "Bros", "Dept", "Univ", "Assn",
-	"etc", "approx", "est", "fig", "figs", "vol", "ch", "sec", "art",
-	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-	"Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs",
-	"Fri", "Sat", "Sun", "co", "p", "ca", "cf", "al", "ft", "min", "max",
-	"mln", "bln", "yr", "yrs", "hr", "hrs", NULL
+	"Apr", "Assn", "Aug", "Bros", "Co", "Corp", "Dec", "Dept", "Feb",
+	"Fri", "Inc", "Jan", "Jr", "Jul", "Jun", "Ltd", "Mar", "Mon", "Nov",
+	"Oct", "Sat", "Sep", "Sept", "Sun", "Thu", "Thur", "Thurs", "Tue",
+	"Tues", "Univ", "Wed", "al", "approx", "art", "bln", "ca", "cf", "ch",
+	"co", "est", "etc", "fig", "figs", "ft", "hr", "hrs", "max", "min",
+	"mln", "p", "sec", "vol", "yr", "yrs"
 };
 
 /* Closed-class words that typically open a sentence. */
 static const char *const starters[] = {
 	"A", "After", "Also", "An", "And", "Are", "As", "At", "But", "Can",
 	"Could", "Did", "Do", "Does", "Dr", "For", "Had", "Has", "Have", "He",
-	"Her", "Here", "His", "How", "I", "If", "In", "Is", "It", "Its",
-	"Meanwhile", "Mr", "Mrs", "Ms", "My", "No", "Now", "On", "Our",
-	"She", "Since", "So", "That", "The", "Their", "Then", "There", "These",
-	"They", "This", "Those", "Was", "We", "Were", "What", "When", "Where",
-	"Which", "While", "Who", "Why", "Will", "Would", "Yet", "You", "Your",
-	"However", "Still", "Yes", "Please", NULL
+	"Her", "Here", "His", "How", "However", "I", "If", "In", "Is", "It",
+	"Its", "Meanwhile", "Mr", "Mrs", "Ms", "My", "No", "Now", "On", "Our",
+	"Please", "She", "Since", "So", "Still", "That", "The", "Their",
+	"Then", "There", "These", "They", "This", "Those", "Was", "We",
+	"Were", "What", "When", "Where", "Which", "While", "Who", "Why",
+	"Will", "Would", "Yes", "Yet", "You", "Your"
 };
 
-static int
-in_list(const char *const *list, const char *w, size_t n)
+/* strcmp order of the C string t against the n bytes at w. */
+static inline int
+compare(const char *t, const char *w, size_t n)
 {
-	for (; *list != NULL; list++)
-		if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 &&
-		    (*list)[n] == '\0')
+	size_t	 k = 0;
+
+	while (k < n && t[k] == w[k])
+		k++;
+	if (k < n)
+		return (unsigned char)t[k] - (unsigned char)w[k];
+	return t[n] != '\0';
+}
+
+/* The word lists are sorted by bytes, so a lookup is a binary search. */
+static int
+in_list(const char *const *list, size_t nlist, const char *w, size_t n)
+{
+	size_t	 lo = 0, hi = nlist, mid;
+	int	 c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = compare(list[mid], w, n);
+		if (c == 0)
 			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
+
+#define IN_LIST(list, w, n) \
+	in_list((list), sizeof(list) / sizeof((list)[0]), (w), (n))
 
 static int
 is_space(int c)
@@ -182,9 +212,9 @@ abbreviation(const char *w, size_t n)
 	}
 	if (n == 0)
 		return ABBR_NONE;
-	if (in_list(titles, w, n))
+	if (n <= 7 && IN_LIST(titles, w, n))
 		return ABBR_TITLE;
-	if (in_list(abbrevs, w, n))
+	if (n <= 7 && IN_LIST(abbrevs, w, n))
 		return ABBR_OTHER;
 	if (n == 1 && ((w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= 'a' &&
 	    w[0] <= 'z')))
@@ -215,7 +245,7 @@ ends_after_abbrev(const char *s, size_t n, size_t start, size_t ws, size_t i,
 	while (e < n && !is_space((unsigned char)s[e]) && s[e] != '.' &&
 	    s[e] != ',')
 		e++;
-	return in_list(starters, s + k, e - k) &&
+	return IN_LIST(starters, s + k, e - k) &&
 	    count_words(s, start, ws) >= 3;
 }
 
@@ -348,15 +378,32 @@ static const unsigned char maybe_terminal[256] = {
 #define HIGHS	0x8080808080808080ULL
 #define HAS_BYTE(v, c)	((((v) ^ (ONES * (c))) - ONES) & ~((v) ^ (ONES * (c))))
 
-/* Whether 8 bytes at s may hold a terminal: most of a text holds none. */
-static inline int
-word_has_terminal(const char *s)
+/* How many bytes from s on (up to n) surely hold no terminal. */
+static inline size_t
+skip_plain(const char *s, size_t n)
 {
+	size_t		 i = 0;
 	uint64_t	 v;
+#ifdef __SSE2__
+	const __m128i	 dot = _mm_set1_epi8('.'), q = _mm_set1_epi8('?');
+	const __m128i	 ex = _mm_set1_epi8('!'), e2 = _mm_set1_epi8((char)0xe2);
 
-	memcpy(&v, s, 8);
-	return ((HAS_BYTE(v, '.') | HAS_BYTE(v, '?') | HAS_BYTE(v, '!') |
-	    HAS_BYTE(v, 0xe2)) & HIGHS) != 0;
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, dot),
+		    _mm_cmpeq_epi8(x, q)), _mm_or_si128(_mm_cmpeq_epi8(x, ex),
+		    _mm_cmpeq_epi8(x, e2)));
+		if (_mm_movemask_epi8(hit) != 0)
+			break;
+	}
+#endif
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&v, s + i, 8);
+		if (((HAS_BYTE(v, '.') | HAS_BYTE(v, '?') | HAS_BYTE(v, '!') |
+		    HAS_BYTE(v, 0xe2)) & HIGHS) != 0)
+			break;
+	}
+	return i;
 }
 
 void
@@ -364,7 +411,7 @@ sentence_split(const char *s, size_t n, struct spans *out)
 {
 	struct span	 marks[64];
 	struct run	 r;
-	size_t		 nm, mi = 0, i = 0, start = 0, b;
+	size_t		 nm, mi = 0, i = 0, start = 0, b, limit;
 
 	out->n = 0;
 	nm = find_markers(s, n, marks, 64);
@@ -377,14 +424,14 @@ sentence_split(const char *s, size_t n, struct spans *out)
 			i = marks[mi++].end;
 			continue;
 		}
-		if (i + 8 <= (mi < nm ? marks[mi].start : n) &&
-		    !word_has_terminal(s + i)) {
-			i += 8;
+		limit = mi < nm ? marks[mi].start : n;
+		i += skip_plain(s + i, limit - i);
+		while (i < limit && !maybe_terminal[(unsigned char)s[i]])
+			i++;
+		if (i >= limit)
 			continue;
-		}
-		if (!maybe_terminal[(unsigned char)s[i]] ||
-		    ((unsigned char)s[i] == 0xe2 && (n - i < 3 ||
-		    memcmp(s + i, "\xe2\x80\xa6", 3) != 0))) {
+		if ((unsigned char)s[i] == 0xe2 && (n - i < 3 ||
+		    memcmp(s + i, "\xe2\x80\xa6", 3) != 0)) {
 			i++;
 			continue;
 		}
