@@ -155,9 +155,9 @@ lines_next(struct lines *l)
 	for (;;) {
 		if (l->fd == -1 && !open_next(l))
 			return 0;
-		nl = memchr(l->buf + l->head + scanned, '\n',
-		    l->tail - l->head - scanned);
 		avail = l->tail - l->head;
+		nl = avail > scanned ? memchr(l->buf + l->head + scanned, '\n',
+		    avail - scanned) : NULL;
 		if (nl == NULL && avail > l->cli->max_line) {
 			l->lineno++;
 			skip_long_line(l);

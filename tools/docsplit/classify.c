@@ -386,6 +386,8 @@ mark_repeats(struct classifier *c, struct doc *d)
 			    d->paras[i].len);
 			k[n++].para = i;
 		}
+	if (n < 2)
+		return;
 	qsort(k, n, sizeof(*k), cmp_keyed);
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && k[j].hash == k[i].hash; j++)
