@@ -24,7 +24,7 @@ struct scan {
 	const char	*errmsg;
 };
 
-static int	scan_value(struct scan *, int, enum json_type *);
+static int	scan_value(struct scan *, int, enum json_kind *);
 
 /* True when a word holds a quote, a backslash, a control or non-ASCII byte. */
 static inline int
@@ -172,7 +172,7 @@ static int
 scan_container(struct scan *sc, int depth, int object)
 {
 	char		 close = object ? '}' : ']';
-	enum json_type	 t;
+	enum json_kind	 t;
 
 	if (depth > JSON_MAXDEPTH)
 		return fail(sc, sc->i, "nesting too deep");
@@ -212,7 +212,7 @@ scan_container(struct scan *sc, int depth, int object)
 }
 
 static int
-scan_value(struct scan *sc, int depth, enum json_type *t)
+scan_value(struct scan *sc, int depth, enum json_kind *t)
 {
 	skip_ws(sc);
 	if (sc->i >= sc->n)
@@ -246,7 +246,7 @@ scan_value(struct scan *sc, int depth, enum json_type *t)
 }
 
 static void
-add_member(struct json_object *obj, const struct json_member *m)
+add_member(struct json_fields *obj, const struct json_member *m)
 {
 	struct json_member	*p;
 	size_t			 cap;
@@ -263,7 +263,7 @@ add_member(struct json_object *obj, const struct json_member *m)
 
 /* The top level is scanned here rather than by scan_container to keep spans. */
 int
-json_scan_object(const char *s, size_t n, struct json_object *obj,
+json_scan_object(const char *s, size_t n, struct json_fields *obj,
     size_t *errpos, const char **errmsg)
 {
 	struct scan		 sc = { s, n, 0, 0, NULL };
@@ -327,7 +327,7 @@ bad:
 }
 
 void
-json_object_free(struct json_object *obj)
+json_fields_free(struct json_fields *obj)
 {
 	free(obj->m);
 	obj->m = NULL;
@@ -336,7 +336,7 @@ json_object_free(struct json_object *obj)
 
 /* Keys are compared raw; only an escaped key needs decoding first. */
 long
-json_find(const char *s, const struct json_object *obj, const char *key)
+json_find(const char *s, const struct json_fields *obj, const char *key)
 {
 	size_t		 i, klen = strlen(key), len;
 	const char	*k;

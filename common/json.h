@@ -9,7 +9,7 @@
 
 #include "buf.h"
 
-enum json_type {
+enum json_kind {
 	JSON_NULL, JSON_FALSE, JSON_TRUE, JSON_NUMBER, JSON_STRING,
 	JSON_ARRAY, JSON_OBJECT
 };
@@ -20,10 +20,10 @@ struct json_member {
 	size_t		 kend;		/* one past the closing quote */
 	size_t		 vstart;	/* first byte of the value */
 	size_t		 vend;		/* one past the value */
-	enum json_type	 type;
+	enum json_kind	 type;
 };
 
-struct json_object {
+struct json_fields {
 	struct json_member	*m;
 	size_t			 n;
 	size_t			 cap;
@@ -36,12 +36,12 @@ struct json_object {
  * Returns 0, or -1 with *errpos (byte offset) and *errmsg set.
  */
 #define JSON_MAXDEPTH	256
-int	json_scan_object(const char *, size_t, struct json_object *,
+int	json_scan_object(const char *, size_t, struct json_fields *,
 	    size_t *, const char **);
-void	json_object_free(struct json_object *);
+void	json_fields_free(struct json_fields *);
 
 /* Index of the member named key, or -1. */
-long	json_find(const char *, const struct json_object *, const char *);
+long	json_find(const char *, const struct json_fields *, const char *);
 
 /*
  * Append the decoded contents of the JSON string literal s[0..n) (quotes

@@ -22,7 +22,7 @@ rec_reader_free(struct rec_reader *r)
 	lines_free(&r->lines);
 	buf_free(&r->wrap);
 	buf_free(&r->repair);
-	json_object_free(&r->obj);
+	json_fields_free(&r->obj);
 }
 
 static void
@@ -156,7 +156,7 @@ put_member(struct cli *c, const char *key, const char *val, size_t vlen)
 static void
 write_without(struct cli *c, const struct rec *rec, size_t i)
 {
-	const struct json_object *o = &rec->obj;
+	const struct json_fields *o = &rec->obj;
 	size_t	 from, to;
 
 	if (o->n == 1) {
@@ -177,7 +177,7 @@ void
 rec_write(struct cli *c, const struct rec *rec, const char *key,
     const char *val, size_t vlen)
 {
-	const struct json_object *o = &rec->obj;
+	const struct json_fields *o = &rec->obj;
 	long	 i = key != NULL ? json_find(rec->json, o, key) : -1;
 
 	errno = 0;

@@ -17,7 +17,7 @@
 struct rec {
 	const char		*json;	/* the record's JSON text */
 	size_t			 len;
-	struct json_object	 obj;
+	struct json_fields	 obj;
 	const char		*file;	/* for messages */
 	unsigned long		 lineno;
 	int			 raw;	/* wrapped from a raw text line */
@@ -28,7 +28,7 @@ struct rec_reader {
 	struct lines	 lines;
 	struct buf	 wrap;		/* JSON made for raw text lines */
 	struct buf	 repair;
-	struct json_object obj;		/* members of the current record */
+	struct json_fields obj;		/* members of the current record */
 };
 
 void	rec_reader_init(struct rec_reader *, struct cli *, char **, int);

@@ -47,7 +47,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rec_write(&cli, &r, "text", NULL, 0);
 	} else if (pos > size)
 		__builtin_trap();
-	json_object_free(&r.obj);
+	json_fields_free(&r.obj);
 	buf_free(&b);
 	return 0;
 }

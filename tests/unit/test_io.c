@@ -118,7 +118,7 @@ write_with(struct cli *c, const char *json, const char *key,
 		exit(2);
 	}
 	rec_write(c, &r, key, val, val != NULL ? strlen(val) : 0);
-	json_object_free(&r.obj);
+	json_fields_free(&r.obj);
 }
 
 static void

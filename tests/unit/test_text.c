@@ -58,7 +58,7 @@ test_utf8(void)
 }
 
 static int
-scan(const char *s, struct json_object *o, size_t *pos, const char **msg)
+scan(const char *s, struct json_fields *o, size_t *pos, const char **msg)
 {
 	return json_scan_object(s, strlen(s), o, pos, msg);
 }
@@ -86,7 +86,7 @@ test_json_errors(void)
 		{ "[1,2]", 0, "record is not a JSON object" },
 		{ "{\"a\":[1,]}", 8, "unexpected character" },
 	};
-	struct json_object	 o = { 0 };
+	struct json_fields	 o = { 0 };
 	size_t			 i, pos;
 	const char		*msg;
 
@@ -99,13 +99,13 @@ test_json_errors(void)
 		CHECK(pos == bad[i].pos);
 		CHECK_STR(msg, bad[i].msg);
 	}
-	json_object_free(&o);
+	json_fields_free(&o);
 }
 
 static void
 test_json_depth(void)
 {
-	struct json_object	 o = { 0 };
+	struct json_fields	 o = { 0 };
 	struct buf		 b = { 0 };
 	size_t			 pos, i;
 	const char		*msg;
@@ -115,14 +115,14 @@ test_json_depth(void)
 		buf_addc(&b, '[');
 	CHECK(json_scan_object(b.p, b.len, &o, &pos, &msg) == -1);
 	CHECK_STR(msg, "nesting too deep");
-	json_object_free(&o);
+	json_fields_free(&o);
 	buf_free(&b);
 }
 
 void
 test_json(void)
 {
-	struct json_object	 o = { 0 };
+	struct json_fields	 o = { 0 };
 	struct buf		 b = { 0 };
 	size_t			 pos;
 	const char		*msg;
@@ -153,7 +153,7 @@ test_json(void)
 	CHECK(json_get_long("4.2", 3, &v) == -1);
 	test_json_errors();
 	test_json_depth();
-	json_object_free(&o);
+	json_fields_free(&o);
 	buf_free(&b);
 }
 
