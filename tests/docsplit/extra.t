@@ -25,6 +25,20 @@ got=$("$bin/docsplit" -d mtime "$tmp/dl.txt" | jq -r .dct | sort -u)
 got=$("$bin/docsplit" "$tmp/dl.txt" | jq -r '.dct // "none"' | sort -u)
 [ "$got" = none ] && ok "no dct without a year or -d" || no "dct '$got'"
 
+got=$(cat "$tmp/plain.txt" | "$bin/docsplit" -d mtime | jq -r '.dct // "none"' | sort -u)
+[ "$got" = none ] && ok "-d mtime: a pipe has no modification time" ||
+	no "-d mtime on a pipe gave '$got'"
+
+got=$("$bin/docsplit" -d mtime <"$tmp/plain.txt" | jq -r .dct | sort -u)
+[ "$got" = 2022-04-05T14:25 ] && ok "-d mtime: stdin redirected from a file" ||
+	no "-d mtime on redirected stdin gave '$got'"
+
+printf 'Talks Resume\n\nFine line.\nBad \377 line.\nAnother fine line.\n' >"$tmp/bad.txt"
+"$bin/docsplit" --strict "$tmp/bad.txt" >"$tmp/out" 2>"$tmp/err"
+st=$?
+[ $st = 2 ] && grep -q 'bad.txt:4: stopped (--strict)' "$tmp/err" &&
+	ok "--strict stops at invalid UTF-8" || no "--strict on invalid UTF-8: exit $st"
+
 "$bin/docsplit" -P "$tmp/plain.txt" >/dev/null 2>"$tmp/err"
 [ ! -s "$tmp/err" ] && ok "-P is silent when stderr is not a terminal" ||
 	no "-P wrote to a non-terminal"

@@ -40,7 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct classifier	*cl;
 	static struct doc		 d;
 	static struct buf		 tmp;
-	struct dct_source		 src = { NULL, 1, 1649168700 };
+	struct dct_source		 src = { NULL, 1, 1, 1649168700 };
 	struct emitter			 em;
 	struct docmeta			 m = { "0123456789abcdef", "fuzz", "" };
 

@@ -28,7 +28,7 @@ from_mtime(long long mtime, const struct date_time *partial,
 	time_t		 tt = (time_t)mtime;
 	struct tm	 tm;
 
-	gmtime_r(&tt, &tm);
+	localtime_r(&tt, &tm);
 	memset(t, 0, sizeof(*t));
 	t->y = tm.tm_year + 1900;
 	t->m = tm.tm_mon + 1;
@@ -79,7 +79,7 @@ doc_dct(struct stamper *st, const struct doc *d, const struct dct_source *src,
 			partial = dl;
 		}
 	}
-	if (!src->use_mtime)
+	if (!src->has_mtime)
 		return;
 	from_mtime(src->mtime, &partial, &t);
 	if (t.y != 0)

@@ -113,6 +113,7 @@ int	stamp_find_date(struct stamper *, const char *, size_t,
 struct dct_source {
 	const struct date_time *fixed;	/* -d DATE */
 	int		 use_mtime;	/* -d mtime */
+	int		 has_mtime;	/* the current file has one */
 	long long	 mtime;
 };
 void	doc_dct(struct stamper *, const struct doc *,

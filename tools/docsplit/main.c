@@ -97,7 +97,10 @@ new_file(struct state *st)
 	if ((st->src = strdup(l->src)) == NULL)
 		cli_fatal(&st->cli, "out of memory");
 	st->dct.mtime = 0;
-	if (st->dct.use_mtime && fstat(lines_file_fd(l), &sb) == 0)
+	/* A pipe's times say nothing about the article: only regular files. */
+	st->dct.has_mtime = st->dct.use_mtime &&
+	    fstat(lines_file_fd(l), &sb) == 0 && S_ISREG(sb.st_mode);
+	if (st->dct.has_mtime)
 		st->dct.mtime = (long long)sb.st_mtime;
 }
 
@@ -128,11 +131,14 @@ add_line(struct state *st, int alone)
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
 	if ((bad = utf8_find_bad(s, n)) < n) {
-		if (!st->warned_utf8) {
+		if (!st->warned_utf8 || st->cli.strict) {
 			cli_warn_at(&st->cli, l->name, l->lineno,
 			    bad + skip + 1, "invalid UTF-8 replaced by U+FFFD");
 			st->warned_utf8 = 1;
 		}
+		if (st->cli.strict)
+			cli_fatal(&st->cli, "%s:%lu: stopped (--strict)",
+			    l->name, l->lineno);
 		buf_reset(&st->repair);
 		utf8_repair(s, n, &st->repair);
 		s = st->repair.p;
