@@ -19,7 +19,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 # Debian packages needed to build and test (make deps installs them).
 DEBS	= gcc clang make pkg-config libpcre2-dev libbsd-dev libjson-c-dev \
 	  libxxhash-dev libutf8proc-dev libsqlite3-dev mandoc jq python3 \
-	  libclang-rt-14-dev
+	  libclang-rt-14-dev parallel
 
 TOOLS	= $(notdir $(wildcard tools/*))
 COMMON_SRC = $(wildcard common/*.c)
