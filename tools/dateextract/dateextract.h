@@ -1,0 +1,153 @@
+/*
+ * dateextract's core: a tokenizer, a rule grammar over tokens and a
+ * resolver that turns temporal expressions into TIMEX3 values.
+ */
+#ifndef DATEEXTRACT_H
+#define DATEEXTRACT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "date.h"
+
+/* Token kinds and flags (lex.c). */
+enum { T_WORD, T_NUM, T_PUNCT };
+
+#define TF_SPACE	0x01	/* white space before the token */
+#define TF_CAP		0x02	/* first letter upper case */
+#define TF_LOWER	0x04	/* all letters lower case */
+#define TF_PAST		0x08	/* a past-tense cue */
+#define TF_FUT		0x10	/* a future-tense cue */
+#define TF_ED		0x20	/* lower-case word ending in -ed */
+
+struct tok {
+	uint32_t	 s, e;		/* byte offsets into the text */
+	uint32_t	 num;		/* T_NUM: value (capped) */
+	uint16_t	 id;		/* lexicon entry, 0 if none */
+	uint8_t		 kind;
+	uint8_t		 fl;
+	uint8_t		 ndig;		/* T_NUM: digits */
+	char		 ch;		/* T_PUNCT: the character (ASCII) */
+};
+
+/* Lexicon categories. */
+enum {
+	C_NONE, C_MONTH, C_MONABBR, C_WDAY, C_NUMW, C_ORD, C_UNIT, C_SEASON,
+	C_PART, C_SETADV, C_REF, C_APPROX, C_HOLI
+};
+
+/* Units, finest first; also granularities of resolved points. */
+enum {
+	U_NONE, U_SEC, U_MIN, U_HOUR, U_PART, U_DAY, U_WEEKEND, U_WEEK,
+	U_MONTH, U_SEASON, U_QUARTER, U_HALF, U_YEAR, U_DECADE, U_CENTURY
+};
+
+struct lexent {
+	const char	*w;
+	uint8_t		 cat;
+	uint8_t		 plural;
+	int16_t		 val;
+	int8_t		 tense;		/* -1 past cue, 1 future cue */
+};
+
+#define LEX_MAXWORD	15
+#define LEX_SLOTS	1024		/* open addressing, a power of two */
+
+struct lexicon {
+	uint16_t	 slot[LEX_SLOTS];
+	uint32_t	 hash[LEX_SLOTS];
+	uint8_t		 cls[256];	/* byte classes */
+};
+
+void	lex_init(struct lexicon *);
+const struct lexent *lex_entry(unsigned);
+/* Tokenize text into *tok (grown as needed); returns the token count. */
+size_t	lex_tokens(const struct lexicon *, const char *, size_t,
+	    struct tok **, size_t *);
+
+/* A point or period on the calendar, at granularity gran. */
+struct pt {
+	int	 gran;		/* U_* */
+	int	 y, m, d;	/* y may be unknown: PT_NOYEAR */
+	int	 q, half, season, week;
+	int	 part;		/* part of day: 1 MO 2 AF 3 EV 4 NI, 0 none */
+	int	 hh, mm;
+	int	 decade, century;
+};
+
+#define PT_NOYEAR	(-99999)
+
+/* How an expression is to be resolved. */
+enum {
+	H_LIT,		/* value is lit */
+	H_ABS,		/* p is complete */
+	H_NOYEAR,	/* p lacks the year: by tense around the reference */
+	H_WDAY,		/* weekday wd, direction dir */
+	H_SHIFT,	/* n units from the reference (or the text anchor) */
+	H_MONTHREL,	/* month/season/holiday with last/this/next */
+	H_PRESENT	/* today-like: the reference at p's granularity */
+};
+
+enum { B_DCT, B_TEXT };
+
+enum { TYPE_DATE, TYPE_TIME, TYPE_DURATION, TYPE_SET };
+
+enum {
+	M_NONE, M_START, M_MID, M_END, M_APPROX, M_BEFORE, M_AFTER,
+	M_LESS_THAN, M_MORE_THAN, M_EQUAL_OR_LESS, M_EQUAL_OR_MORE,
+	M_ON_OR_BEFORE, M_ON_OR_AFTER
+};
+
+struct tx {
+	size_t		 ts, te;	/* token range, end exclusive */
+	int		 type;
+	int		 how;
+	int		 mod;
+	struct pt	 p;		/* fields given by the text */
+	int		 unit, n;	/* H_SHIFT, H_PRESENT */
+	int		 base;		/* H_SHIFT: B_DCT or B_TEXT */
+	int		 wd;		/* H_WDAY: 1..7 */
+	int		 dir;		/* -1 last, 1 next, 0 by tense, 2 this */
+	int		 holiday;	/* index into the holiday table, or -1 */
+	int		 tense;		/* of the sentence: -1, 0, 1 */
+	int		 timeadd;	/* p.part/hh/mm to be added to a day */
+	int		 ago;		/* H_SHIFT: "N units ago" */
+	char		 lit[32];
+};
+
+/* grammar.c */
+size_t	grammar_match(const char *, const struct tok *, size_t, size_t,
+	    struct tx *, size_t);
+int	grammar_tense(const struct tok *, size_t, size_t, size_t);
+
+/* resolve.c */
+struct anchor {
+	int		 set;
+	struct pt	 p;		/* the last date mentioned */
+	int		 pset;
+	struct pt	 period;	/* the last month, quarter or half */
+};
+
+int	resolve(const struct tx *, const struct date_time *,
+	    struct anchor *, char *, size_t, const char **);
+int	holiday_date(int, int, int *, int *);
+int	holiday_find(const char *, const struct tok *, size_t, size_t,
+	    size_t *);
+int	iso_week(int, int, int, int *);
+
+/* annotate.c: the core, callable without main. */
+struct dx {
+	struct lexicon	 lex;
+	struct tok	*tok;
+	size_t		 ntok, captok;
+	struct anchor	 anchor;	/* narrative state of the document */
+};
+
+void	dx_init(struct dx *);
+void	dx_free(struct dx *);
+void	dx_reset(struct dx *);		/* a new document begins */
+size_t	dx_annotate(struct dx *, const char *, size_t,
+	    const struct date_time *, struct buf *);
+
+#endif
