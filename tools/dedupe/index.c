@@ -1,0 +1,331 @@
+/*
+ * In-memory item store for dedupe.  Tables grow by half when 85% full and
+ * use linear probing, which keeps the bytes per item low and probes in one
+ * or two cache lines.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <bsd/stdlib.h>
+
+#include "index.h"
+
+#define MAXLOAD(cap)	((cap) / 20 * 17)	/* 85% */
+/*
+ * Items filed under one band key.  A key shared by more items is a shingle
+ * of boilerplate or a template, not evidence: later items are not filed
+ * under it, which bounds the candidates checked per lookup.
+ */
+#define LSH_MAXRUN	16
+
+static void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if ((p = reallocarray(p, n, size)) == NULL) {
+		fputs("dedupe: out of memory\n", stderr);
+		exit(2);
+	}
+	return p;
+}
+
+/* Slot for a 32-bit hash in a table of any size (Lemire's reduction). */
+static inline size_t
+slot_of(uint32_t h, size_t cap)
+{
+	return (size_t)(((uint64_t)h * cap) >> 32);
+}
+
+static inline void
+key_of(const uint8_t *k, struct xslot *s)
+{
+	memcpy(&s->lo, k, 8);
+	memcpy(&s->hi, k + 8, 8);
+	if (s->lo == 0 && s->hi == 0)
+		s->lo = 1;
+}
+
+int
+index_init(struct index *ix, int near, double threshold, int keep_ids)
+{
+	memset(ix, 0, sizeof(*ix));
+	ix->near = near;
+	ix->threshold = threshold;
+	ix->keep_ids = keep_ids;
+	if (keep_ids && (ix->idf = tmpfile()) == NULL)
+		return -1;
+	return 0;
+}
+
+void
+index_free(struct index *ix)
+{
+	free(ix->xs);
+	free(ix->xitem);
+	free(ix->sig);
+	free(ix->count);
+	free(ix->ls);
+	free(ix->idoff);
+	if (ix->idf != NULL)
+		fclose(ix->idf);
+	memset(ix, 0, sizeof(*ix));
+}
+
+static size_t
+next_cap(size_t cap)
+{
+	return cap < 64 ? 64 : cap + cap / 2;
+}
+
+/* Exact keys. */
+
+static size_t
+xprobe(const struct index *ix, const struct xslot *k)
+{
+	size_t	 i = slot_of((uint32_t)(k->hi >> 32), ix->xcap);
+
+	while (ix->xs[i].lo != 0 || ix->xs[i].hi != 0) {
+		if (ix->xs[i].lo == k->lo && ix->xs[i].hi == k->hi)
+			break;
+		if (++i == ix->xcap)
+			i = 0;
+	}
+	return i;
+}
+
+static void
+xgrow(struct index *ix)
+{
+	struct xslot	*old = ix->xs;
+	uint32_t	*olditem = ix->xitem;
+	size_t		 oldcap = ix->xcap, i, j;
+
+	ix->xcap = next_cap(oldcap);
+	ix->xs = xreallocarray(NULL, ix->xcap, sizeof(*ix->xs));
+	memset(ix->xs, 0, ix->xcap * sizeof(*ix->xs));
+	if (ix->keep_ids)
+		ix->xitem = xreallocarray(NULL, ix->xcap, sizeof(*ix->xitem));
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].lo == 0 && old[i].hi == 0)
+			continue;
+		j = xprobe(ix, &old[i]);
+		ix->xs[j] = old[i];
+		if (ix->keep_ids)
+			ix->xitem[j] = olditem[i];
+	}
+	free(old);
+	free(olditem);
+}
+
+uint32_t
+index_find_exact(const struct index *ix, const uint8_t *key)
+{
+	struct xslot	 k;
+	size_t		 i;
+
+	if (ix->xcap == 0)
+		return INDEX_NONE;
+	key_of(key, &k);
+	i = xprobe(ix, &k);
+	if (ix->xs[i].lo == 0 && ix->xs[i].hi == 0)
+		return INDEX_NONE;
+	return ix->keep_ids ? ix->xitem[i] : 0;
+}
+
+static void
+xadd(struct index *ix, const uint8_t *key, uint32_t item)
+{
+	struct xslot	 k;
+	size_t		 i;
+
+	if (ix->n >= MAXLOAD(ix->xcap))
+		xgrow(ix);
+	key_of(key, &k);
+	i = xprobe(ix, &k);
+	ix->xs[i] = k;
+	if (ix->keep_ids)
+		ix->xitem[i] = item;
+}
+
+/* Sketches and their LSH table. */
+
+static inline uint32_t
+band_key(uint32_t v, unsigned band)
+{
+	uint32_t x = v ^ (band + 1) * 0x85ebca6bU;
+
+	x ^= x >> 16;
+	x *= 0x7feb352dU;
+	x ^= x >> 15;
+	x *= 0x846ca68bU;
+	x ^= x >> 16;
+	return x;
+}
+
+/* Returns 0 when the key already has LSH_MAXRUN items (nothing added). */
+static int
+lput(struct lslot *t, size_t cap, uint32_t key, uint32_t item)
+{
+	size_t		 i = slot_of(key, cap);
+	unsigned	 same = 0;
+
+	for (; t[i].item != INDEX_NONE; i = i + 1 == cap ? 0 : i + 1)
+		if (t[i].key == key && ++same >= LSH_MAXRUN)
+			return 0;
+	t[i].key = key;
+	t[i].item = item;
+	return 1;
+}
+
+static void
+lgrow(struct index *ix)
+{
+	struct lslot	*t;
+	size_t		 cap = next_cap(ix->lcap), i;
+
+	t = xreallocarray(NULL, cap, sizeof(*t));
+	for (i = 0; i < cap; i++)
+		t[i].item = INDEX_NONE;
+	for (i = 0; i < ix->lcap; i++)
+		if (ix->ls[i].item != INDEX_NONE)
+			(void)lput(t, cap, ix->ls[i].key, ix->ls[i].item);
+	free(ix->ls);
+	ix->ls = t;
+	ix->lcap = cap;
+}
+
+static void
+nadd(struct index *ix, const struct mh_sketch *sk, uint32_t item)
+{
+	unsigned	 b;
+
+	if (ix->n == ix->ncap) {
+		ix->ncap = next_cap(ix->ncap);
+		ix->sig = xreallocarray(ix->sig, ix->ncap, MH_SIGBYTES);
+		ix->count = xreallocarray(ix->count, ix->ncap,
+		    sizeof(*ix->count));
+	}
+	memcpy(ix->sig + (size_t)item * MH_SIGBYTES, sk->sig, MH_SIGBYTES);
+	ix->count[item] = sk->count;
+	for (b = 0; b < MH_BANDS; b++) {
+		if (ix->ln + 1 > MAXLOAD(ix->lcap))
+			lgrow(ix);
+		if (lput(ix->ls, ix->lcap, band_key(sk->band[b], b), item))
+			ix->ln++;
+	}
+}
+
+uint32_t
+index_find_near(const struct index *ix, const struct mh_sketch *sk,
+    double *simp)
+{
+	uint32_t	 best = INDEX_NONE, key, it;
+	double		 bestsim = -1, sim;
+	size_t		 i;
+	unsigned	 b, seen;
+
+	if (ix->lcap == 0)
+		return INDEX_NONE;
+	for (b = 0; b < MH_BANDS; b++) {
+		key = band_key(sk->band[b], b);
+		i = slot_of(key, ix->lcap);
+		seen = 0;
+		for (; (it = ix->ls[i].item) != INDEX_NONE &&
+		    seen < LSH_MAXRUN; i = i + 1 == ix->lcap ? 0 : i + 1) {
+			if (ix->ls[i].key != key)
+				continue;
+			seen++;
+			if (it == best)
+				continue;
+			sim = mh_similarity(sk->sig, sk->count,
+			    ix->sig + (size_t)it * MH_SIGBYTES, ix->count[it]);
+			if (sim > bestsim || (sim == bestsim && it < best)) {
+				bestsim = sim;
+				best = it;
+			}
+		}
+	}
+	if (best == INDEX_NONE || bestsim < ix->threshold)
+		return INDEX_NONE;
+	*simp = bestsim;
+	return best;
+}
+
+/* Ids. */
+
+static void
+add_id(struct index *ix, uint32_t item, const char *id, size_t len)
+{
+	uint32_t	 n = (uint32_t)len;
+
+	if (item >= ix->idcap) {
+		ix->idcap = next_cap(ix->idcap);
+		ix->idoff = xreallocarray(ix->idoff, ix->idcap,
+		    sizeof(*ix->idoff));
+	}
+	ix->idoff[item] = ix->idend;
+	if (fwrite(&n, sizeof(n), 1, ix->idf) != 1 ||
+	    fwrite(id, 1, len, ix->idf) != len) {
+		perror("dedupe: temporary file");
+		exit(2);
+	}
+	ix->idend += sizeof(n) + len;
+}
+
+int
+index_id(struct index *ix, uint32_t item, struct buf *out)
+{
+	uint32_t	 n;
+	off_t		 off;
+
+	if (!ix->keep_ids || item >= ix->n)
+		return -1;
+	if (fflush(ix->idf) == EOF)
+		return -1;
+	off = (off_t)ix->idoff[item];
+	if (pread(fileno(ix->idf), &n, sizeof(n), off) != (ssize_t)sizeof(n))
+		return -1;
+	buf_reserve(out, n);
+	if (pread(fileno(ix->idf), out->p + out->len, n,
+	    off + (off_t)sizeof(n)) != (ssize_t)n)
+		return -1;
+	out->len += n;
+	out->p[out->len] = '\0';
+	return 0;
+}
+
+uint32_t
+index_add(struct index *ix, const uint8_t *key, const struct mh_sketch *sk,
+    const char *id, size_t idlen)
+{
+	uint32_t	 item = (uint32_t)ix->n;
+
+	if (ix->n >= INDEX_NONE - 1) {
+		fputs("dedupe: too many items\n", stderr);
+		exit(2);
+	}
+	if (ix->near)
+		nadd(ix, sk, item);
+	else
+		xadd(ix, key, item);
+	if (ix->keep_ids)
+		add_id(ix, item, id, idlen);
+	ix->n++;
+	return item;
+}
+
+size_t
+index_bytes(const struct index *ix)
+{
+	size_t	 b = 0;
+
+	b += ix->xcap * sizeof(*ix->xs);
+	if (ix->xitem != NULL)
+		b += ix->xcap * sizeof(*ix->xitem);
+	b += ix->ncap * (MH_SIGBYTES + sizeof(*ix->count));
+	b += ix->lcap * sizeof(*ix->ls);
+	if (ix->idoff != NULL)
+		b += ix->idcap * sizeof(*ix->idoff);
+	return b;
+}
