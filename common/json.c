@@ -36,6 +36,34 @@ string_special(uint64_t v)
 	    ((v - ONES * 0x20) & ~v) | v) & HIGHS ? 1 : 0;
 }
 
+/*
+ * Length of the leading run of plain string bytes (printable ASCII but
+ * the quote and backslash), 16 at a time where SSE2 is available.
+ */
+static inline size_t
+ascii_run(const unsigned char *s, size_t n)
+{
+	size_t		 i = 0;
+#ifdef __SSE2__
+	const __m128i	 quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+	const __m128i	 space = _mm_set1_epi8(' ');
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		/* signed: bytes >= 0x80 are negative, so below ' ' as well */
+		__m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, space),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+		    _mm_cmpeq_epi8(v, bslash)));
+		if (_mm_movemask_epi8(bad) != 0)
+			break;
+	}
+#else
+	(void)s;
+	(void)n;
+#endif
+	return i;
+}
+
 static int
 fail(struct scan *sc, size_t pos, const char *msg)
 {
@@ -89,6 +117,7 @@ scan_string(struct scan *sc)
 
 	sc->i++;
 	for (;;) {
+		sc->i += ascii_run(s + sc->i, sc->n - sc->i);
 		while (sc->i + 8 <= sc->n) {
 			memcpy(&w, s + sc->i, 8);
 			if (string_special(w))

@@ -16,15 +16,16 @@
 #include "utf8.h"
 
 static const char synopsis[] =
-    "[-aiP] [-b regex] [-d date|mtime] [-o file] [-u doc|para|sent] "
-    "[file ...]";
+    "[-aP] [-b regex] [-d date|mtime] [-i hash|path] [-o file] "
+    "[-u doc|para|sent] [file ...]";
 
 static const char optionhelp[] =
     "  -a                  keep boilerplate (kind \"boilerplate\")\n"
     "  -b REGEX            a line matching REGEX begins a new document\n"
     "  -d DATE|mtime       document date (ISO 8601), or the file's mtime\n"
     "                      when the article gives none\n"
-    "  -i                  use the source path as document id\n"
+    "  -i hash|path        document ids: hash of the bytes (default) or\n"
+    "                      the source path\n"
     "  -u doc|para|sent    unit of output records (default para)\n";
 
 static const struct option longopts[] = {
@@ -199,6 +200,20 @@ set_unit(struct state *st, const char *arg)
 }
 
 static void
+set_ids(struct state *st, const char *arg)
+{
+	if (strcmp(arg, "path") == 0)
+		st->path_ids = 1;
+	else if (strcmp(arg, "hash") == 0)
+		st->path_ids = 0;
+	else {
+		fprintf(stderr, "docsplit: -i: ids must be hash or path: %s\n",
+		    arg);
+		cli_usage(&st->cli, CLI_FATAL);
+	}
+}
+
+static void
 set_boundary(struct state *st, const char *arg)
 {
 	char	 msg[300];
@@ -217,7 +232,7 @@ main(int argc, char *argv[])
 	int			 c, status;
 
 	cli_init(&st.cli, "docsplit", synopsis, optionhelp);
-	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS "ab:d:iu:", longopts,
+	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS "ab:d:i:u:", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'a':
@@ -230,7 +245,7 @@ main(int argc, char *argv[])
 			set_date(&st, optarg);
 			break;
 		case 'i':
-			st.path_ids = 1;
+			set_ids(&st, optarg);
 			break;
 		case 'u':
 			set_unit(&st, optarg);
