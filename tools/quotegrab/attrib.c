@@ -1,0 +1,960 @@
+/*
+ * Attribution: which quoted spans are speech, and whose; indirect speech
+ * from cue verbs and "according to", with the reported clause's extent.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <bsd/stdlib.h>
+#include <err.h>
+
+#include "quotegrab.h"
+
+#define NP_MAX		16	/* tokens in a subject */
+#define HEAD_GAP	7	/* tokens between a cue and the mark it opens */
+#define TAIL_GAP	20	/* tokens after a close mark to find the cue */
+#define SCARE_WORDS	4	/* quotes this short without a cue are not speech */
+
+struct ctx {
+	struct grab	*g;
+	const char	*text;
+	size_t		 len;
+	struct tok	*t;
+	int		 n;
+	unsigned char	*used;		/* cue tokens already attributed */
+	long		 para_who;	/* speaker of this paragraph's last quote */
+	uint32_t	 para_ss, para_se;
+	enum qhow	 para_how;
+	int		 para_cue;
+};
+
+static int
+is_p(const struct tok *t, char c)
+{
+	return t->type == T_PUNCT && t->ch == c;
+}
+
+static int
+is_word(const struct tok *t)
+{
+	return t->type == T_WORD;
+}
+
+static int
+lower_word(const struct tok *t)
+{
+	return t->type == T_WORD && !(t->flags & (TF_CAP | TF_DIGIT));
+}
+
+static inline int
+word_is(const struct ctx *c, int i, const char *w)
+{
+	size_t	 n = strlen(w);
+
+	return i >= 0 && i < c->n && c->t[i].e - c->t[i].s == n &&
+	    (c->text[c->t[i].s] | 0x20) == w[0] && is_word(&c->t[i]) &&
+	    strncasecmp(c->text + c->t[i].s, w, n) == 0;
+}
+
+static int
+ends_with(const struct ctx *c, int i, const char *suf)
+{
+	size_t	 n = strlen(suf), len = c->t[i].e - c->t[i].s;
+
+	return len > n + 1 && strncmp(c->text + c->t[i].e - n, suf, n) == 0;
+}
+
+static int
+sent_start(const struct ctx *c, int i)
+{
+	while (i > 0 && !(c->t[i - 1].flags & TF_SENT))
+		i--;
+	return i;
+}
+
+/* Index of the token that ends i's sentence (exclusive bound). */
+static int
+sent_end(const struct ctx *c, int i)
+{
+	while (i < c->n && !(c->t[i].flags & TF_SENT))
+		i++;
+	return i;
+}
+
+static int	skip_adjuncts(const struct ctx *, int, int);
+
+static struct quote *
+new_quote(struct ctx *c)
+{
+	struct grab	*g = c->g;
+	struct quote	*q;
+
+	if (g->nqv == g->capqv) {
+		g->capqv = g->capqv ? g->capqv * 2 : 16;
+		if ((g->qv = reallocarray(g->qv, g->capqv, sizeof(*g->qv))) ==
+		    NULL)
+			err(2, "out of memory");
+	}
+	q = &g->qv[g->nqv++];
+	memset(q, 0, sizeof(*q));
+	q->who = -1;
+	q->cue = -1;
+	return q;
+}
+
+/* Words that may stand between a subject and its cue: has, also, -ly. */
+static int
+aux_like(const struct ctx *c, int i)
+{
+	const struct tok *t = &c->t[i];
+
+	if (!lower_word(t))
+		return 0;
+	return (t->cls & W_AUX) || ends_with(c, i, "ly");
+}
+
+/* A token that can be part of a subject noun phrase. */
+static int
+np_token(const struct ctx *c, int i)
+{
+	const struct tok *t = &c->t[i];
+
+	if (t->type == T_PUNCT)
+		return t->ch == '.' ? (i > 0 && (c->t[i - 1].flags & TF_ABBR))
+		    : t->ch == '-' || t->ch == '&' || t->ch == '(' ||
+		    t->ch == ')';
+	if (t->type != T_WORD || t->inq)
+		return 0;
+	if (t->cue >= 0 && lower_word(t))
+		return 0;
+	if (lower_word(t) && (t->cls & (W_STOPNP | W_REL | W_THAT)))
+		return 0;
+	if (lower_word(t) && (t->cls & W_CONJ) && !(t->cls & W_PREP))
+		return 0;
+	return 1;
+}
+
+/*
+ * The subject of the cue at i, looking no further back than lo: skip
+ * auxiliaries and adverbs, then an appositive set off by commas, then the
+ * noun phrase back to the clause start. Token range in *a, *b.
+ */
+static int
+subject_before(const struct ctx *c, int i, int lo, int *a, int *b)
+{
+	int	 j = i - 1, k, end;
+
+	while (j >= lo && aux_like(c, j))
+		j--;
+	if (j < lo)
+		return 0;
+	if (is_p(&c->t[j], ',')) {
+		/* Name, appositive, said */
+		for (k = j - 1; k >= lo && j - k < 30; k--) {
+			if (is_p(&c->t[k], ',') || c->t[k].type == T_MARK ||
+			    (c->t[k].flags & TF_SENT))
+				break;
+			if (lower_word(&c->t[k]) && (c->t[k].cls & W_REL) &&
+			    k < j - 1)
+				continue;
+		}
+		if (k < lo || !is_p(&c->t[k], ','))
+			return 0;
+		end = k;
+	} else
+		end = j + 1;
+	for (k = end - 1; k >= lo && end - k <= NP_MAX && np_token(c, k); k--)
+		;
+	if (end - k > NP_MAX)
+		return 0;
+	k++;
+	/* leading sentence adverbs and conjunctions are not the subject */
+	while (k < end && is_word(&c->t[k]) && (c->t[k].cls & W_CONJ) &&
+	    !(c->t[k].cls & (W_DET | W_PRON | W_PRONX)))
+		k++;
+	if (k >= end || !is_word(&c->t[k]))
+		return 0;
+	/* one lowercase word that is no pronoun or plural: a verb, likely */
+	if (end - k == 1 && lower_word(&c->t[k]) &&
+	    !(c->t[k].cls & (W_PRON | W_PRONX)) && !ends_with(c, k, "s"))
+		return 0;
+	*a = k;
+	*b = end;
+	return 1;
+}
+
+/*
+ * The speaker after an inverted cue: said the Rev. Peter Wherry, ...:
+ * a run of capitalized words, or a determiner and a few nouns.
+ */
+static int
+subject_after(const struct ctx *c, int i, int hi, int *a, int *b)
+{
+	int	 k = i + 1, start;
+
+	if (k >= hi || !is_word(&c->t[k]))
+		return 0;
+	start = k;
+	if (c->t[k].flags & TF_CAP && !(c->t[k].cls & W_DET)) {
+		while (k < hi && ((c->t[k].flags & TF_CAP) ||
+		    (is_p(&c->t[k], '.') && (c->t[k - 1].flags & TF_ABBR))))
+			k++;
+	} else if ((c->t[k].cls & (W_DET | W_PRON)) &&
+	    !(c->t[k].cls & W_THAT)) {
+		for (k++; k < hi && k - start < 6; k++) {
+			if (!np_token(c, k) || is_p(&c->t[k], '(') ||
+			    (lower_word(&c->t[k]) &&
+			    (c->t[k].cls & (W_PREP | W_TIME))))
+				break;
+		}
+	} else
+		return 0;
+	if (k == start)
+		return 0;
+	*a = start;
+	*b = k;
+	return 1;
+}
+
+/* After a postposed speaker only adjuncts or an appositive may follow. */
+static int
+speaker_rest(const struct ctx *c, int k, int hi)
+{
+	int	 j;
+
+	if (k >= hi || is_p(&c->t[k], ',') || is_p(&c->t[k], '('))
+		return 1;
+	if (!lower_word(&c->t[k]) || !(c->t[k].cls & (W_PREP | W_TIME)))
+		return 0;
+	for (j = k; j < hi; j++)
+		if (c->t[j].cue >= 0 || c->t[j].type == T_MARK ||
+		    word_is(c, j, "that"))
+			return 0;
+	return hi - k <= 10;
+}
+
+/* The subject of the sentence holding i: its first noun phrase. */
+static int
+sentence_subject(const struct ctx *c, int i, int lim, int *a, int *b)
+{
+	int	 s = sent_start(c, i), k;
+
+	while (s < lim && ((is_word(&c->t[s]) && (c->t[s].cls & W_CONJ)) ||
+	    is_p(&c->t[s], ',') || c->t[s].type == T_MARK))
+		s++;
+	for (k = s; k < lim && lim <= i; k++)
+		if (c->t[k].cue >= 0 && lower_word(&c->t[k]) && k > 0 &&
+		    !is_p(&c->t[k - 1], ','))
+			return subject_before(c, k, s, a, b);
+	if (s >= lim || !is_word(&c->t[s]))
+		return 0;
+	if (c->t[s].cls & W_PRON) {
+		*a = s;
+		*b = s + 1;
+		return 1;
+	}
+	for (k = s; k < lim && (c->t[k].flags & TF_CAP ||
+	    (is_p(&c->t[k], '.') && (c->t[k - 1].flags & TF_ABBR)) ||
+	    (k == s && (c->t[k].cls & W_DET))); k++)
+		;
+	if (k == s || (k == s + 1 && (c->t[s].cls & W_DET)))
+		return 0;
+	*a = s;
+	*b = k;
+	return 1;
+}
+
+static void
+set_speaker(struct ctx *c, struct quote *q, int a, int b)
+{
+	q->ss = c->t[a].s;
+	q->se = c->t[b - 1].e;
+	q->who = speaker_resolve(c->g, c->text, q->ss, q->se, &q->how);
+}
+
+static uint32_t
+trim_start(const struct ctx *c, uint32_t s, uint32_t e)
+{
+	while (s < e && c->text[s] == ' ')
+		s++;
+	return s;
+}
+
+static uint32_t
+trim_end(const struct ctx *c, uint32_t s, uint32_t e)
+{
+	while (e > s && (c->text[e - 1] == ' ' || c->text[e - 1] == ','))
+		e--;
+	return e;
+}
+
+/* A cue used as a participle after a comma: ..., saying that ... */
+static int
+participle(const struct ctx *c, int i)
+{
+	const struct tok *p;
+
+	if (i < 1 || !ends_with(c, i, "ing"))
+		return 0;
+	p = &c->t[i - 1];
+	if (p->type == T_MARK && (p->flags & TF_CLOSE) && i >= 2)
+		p = &c->t[i - 2];
+	return is_p(p, ',');
+}
+
+/* Speaker for the cue at i, local to this sentence. */
+static int
+cue_subject(const struct ctx *c, int i, int *a, int *b)
+{
+	int	 j = i - 1;
+
+	if (participle(c, i) || ends_with(c, i, "ing"))
+		return sentence_subject(c, i, i, a, b);
+	if (subject_before(c, i, sent_start(c, i), a, b))
+		return 1;
+	/* X did this and said that: the sentence's subject */
+	while (j > 0 && aux_like(c, j))
+		j--;
+	if (j > 0 && word_is(c, j, "and"))
+		return sentence_subject(c, i, j, a, b);
+	return 0;
+}
+
+/* "..., X said." after a close mark: the cue and subject, or 0. */
+static int
+tail_attribution(struct ctx *c, struct qspan *qs, struct quote *q)
+{
+	int	 i = qs->close + 1, j, k, hi, a, b;
+
+	if (i < c->n && is_p(&c->t[i], ','))
+		i++;
+	if (i + 1 < c->n && is_p(&c->t[i], '-') &&
+	    (c->t[i + 1].flags & TF_CAP)) {
+		/* "..." -- Jorge Falcon */
+		for (k = i + 1; k < c->n && ((c->t[k].flags & TF_CAP) ||
+		    is_p(&c->t[k], '.')) && c->t[k].type != T_MARK; k++)
+			;
+		if (k == c->n || is_p(&c->t[k], ',') || c->t[k].type ==
+		    T_MARK) {
+			set_speaker(c, q, i + 1, k);
+			return 1;
+		}
+	}
+	if (i >= c->n || !is_word(&c->t[i]))
+		return 0;
+	hi = sent_end(c, i);
+	if (word_is(c, i, "according") && word_is(c, i + 1, "to") &&
+	    subject_after(c, i + 1, hi + 1 > c->n ? c->n : hi + 1, &a, &b)) {
+		q->cue = -2;
+		c->used[i] = 1;
+		set_speaker(c, q, a, b);
+		return 1;
+	}
+	if (c->t[i].cue >= 0) {
+		if (ends_with(c, i, "ing") ||
+		    !subject_after(c, i, c->n, &a, &b))
+			return 0;
+		q->cue = c->t[i].cue;
+		c->used[i] = 1;
+		set_speaker(c, q, a, b);
+		return 1;
+	}
+	for (k = i + 1; k < c->n && k - i < TAIL_GAP; k++) {
+		if (c->t[k].type == T_MARK || c->t[k].inq)
+			return 0;
+		if (c->t[k].cue >= 0 && lower_word(&c->t[k]))
+			break;
+		if (c->t[k].flags & TF_SENT)
+			return 0;
+	}
+	if (k >= c->n || k - i >= TAIL_GAP || c->t[k].cue < 0)
+		return 0;
+	if (!subject_before(c, k, i, &a, &b) || a != i)
+		return 0;
+	if (lower_word(&c->t[a]) && !(c->t[a].cls & (W_DET | W_PRON |
+	    W_PRONX))) {
+		for (j = a; j < b && !(c->t[j].flags & TF_CAP); j++)
+			;
+		if (j == b)
+			return 0;
+	}
+	/* after "...." a new sentence may start with its own speech */
+	if (qs->e > qs->s && c->text[qs->e - 1] == '.' &&
+	    skip_adjuncts(c, k + 1, c->n) < sent_end(c, k))
+		return 0;
+	q->cue = c->t[k].cue;
+	c->used[k] = 1;
+	set_speaker(c, q, a, b);
+	return 1;
+}
+
+/* X said: "..." and X said, "..." before an open mark. */
+static int
+head_attribution(struct ctx *c, struct qspan *qs, struct quote *q,
+    int *that)
+{
+	int	 o = qs->open, j = o - 1, k, lo, a, b, split;
+
+	*that = 0;
+	if (j < 0)
+		return 0;
+	if (is_p(&c->t[j], ':') || is_p(&c->t[j], ','))
+		j--;
+	else if (word_is(c, j, "that")) {
+		*that = 1;
+		j--;
+	} else if (!(c->t[j].cue >= 0 && lower_word(&c->t[j])) &&
+	    !word_is(c, j, "as"))
+		return 0;
+	lo = sent_start(c, o);
+	for (k = j; k >= lo && j - k < HEAD_GAP; k--) {
+		if (c->t[k].type == T_MARK || c->t[k].inq)
+			return 0;
+		if (c->t[k].cue >= 0 && lower_word(&c->t[k]))
+			break;
+		if (word_is(c, k, "according"))
+			return 0;
+	}
+	if (k < lo || j - k >= HEAD_GAP)
+		return 0;
+	if (!cue_subject(c, k, &a, &b)) {
+		/* "...," he said. "..." with the cue inverted */
+		if (!subject_after(c, k, j + 1, &a, &b))
+			return 0;
+	}
+	q->cue = c->t[k].cue;
+	split = c->used[k];
+	c->used[k] = 1;
+	set_speaker(c, q, a, b);
+	return split ? 2 : 1;
+}
+
+/* The quote starts a sentence: paragraph start, after an end or a mark. */
+static int
+sentence_quote(const struct ctx *c, const struct qspan *qs)
+{
+	int	 o = qs->open;
+	const struct tok *p;
+
+	if (o <= 0)
+		return 1;
+	p = &c->t[o - 1];
+	return (p->flags & TF_SENT) || p->type == T_MARK || is_p(p, ':') ||
+	    is_p(p, '-') || is_p(p, '(');
+}
+
+/* "The Steve Harvey Morning Show": every word capitalized, no clause. */
+static int
+title_quote(const struct ctx *c, const struct qspan *qs)
+{
+	int	 i, to = qs->close < 0 ? c->n : qs->close, words = 0;
+
+	if (qs->open < 0)
+		return 0;
+	for (i = qs->open + 1; i < to; i++) {
+		if (is_word(&c->t[i])) {
+			words++;
+			if (!(c->t[i].flags & (TF_CAP | TF_DIGIT)) &&
+			    (c->t[i].e - c->t[i].s > 3 ||
+			    !(c->t[i].cls & (W_DET | W_PREP | W_CONJ))))
+				return 0;
+		} else if (c->t[i].flags & TF_SENT)
+			return 0;
+	}
+	return words >= 2 && words <= 10;
+}
+
+static void
+direct_quotes(struct ctx *c)
+{
+	struct grab	*g = c->g;
+	struct scan	*sc = &g->sc;
+	struct qspan	*qs;
+	struct quote	*q;
+	size_t		 i;
+	int		 that, head;
+
+	for (i = 0; i < sc->nq; i++) {
+		qs = &sc->q[i];
+		q = new_quote(c);
+		q->s = trim_start(c, qs->s, qs->e);
+		q->e = qs->e;
+		while (q->e > q->s && c->text[q->e - 1] == ' ')
+			q->e--;
+		q->kind = Q_DIRECT;
+		if (title_quote(c, qs)) {
+			q->kind = Q_OTHER;
+			continue;
+		}
+		if (qs->close >= 0 && tail_attribution(c, qs, q))
+			;
+		else if (qs->open >= 0 &&
+		    (head = head_attribution(c, qs, q, &that)) != 0) {
+			/* "...," he said, "...": a split quote stays direct */
+			if (that || (head == 1 && (!sentence_quote(c, qs) ||
+			    qs->words < SCARE_WORDS) &&
+			    !(c->t[qs->open + 1].flags & TF_CAP)))
+				q->kind = Q_PARTIAL;
+		} else if (qs->open < 0 && g->run_who >= 0) {
+			q->who = g->run_who;
+			q->cue = g->run_cue;
+			q->how = HOW_CONTEXT;
+		} else if (qs->words >= SCARE_WORDS && sentence_quote(c, qs)) {
+			if (c->para_who >= 0 || c->para_ss != c->para_se) {
+				q->who = c->para_who;
+				q->how = c->para_how;
+				q->cue = c->para_cue;
+				q->ss = c->para_ss;
+				q->se = c->para_se;
+			} else if (g->mem.last_speaker >= 0) {
+				q->who = g->mem.last_speaker;
+				q->how = HOW_CONTEXT;
+			}
+		} else {
+			q->kind = Q_OTHER;
+			continue;
+		}
+		qs->done = 1;
+		if (q->who >= 0 || q->ss != q->se) {
+			c->para_who = q->who;
+			c->para_how = q->how;
+			c->para_cue = q->cue;
+			c->para_ss = q->ss;
+			c->para_se = q->se;
+		}
+		if (qs->close < 0) {
+			g->open_run = 1;
+			g->run_who = q->who;
+			g->run_cue = q->cue;
+		}
+	}
+}
+
+/* Time words and "in a statement" between a cue and its content. */
+static int
+skip_adjuncts(const struct ctx *c, int k, int hi)
+{
+	int	 j;
+
+	for (;;) {
+		if (k < hi && lower_word(&c->t[k]) && (((c->t[k].cls & W_TIME) &&
+		    !(c->t[k].cls & W_DET)) || ends_with(c, k, "ly")))
+			k++;
+		else if (k < hi && (c->t[k].flags & TF_CAP) &&
+		    (c->t[k].cls & W_TIME))
+			k++;
+		else if (k + 1 < hi && lower_word(&c->t[k]) &&
+		    (c->t[k].cls & W_TIME) && (c->t[k + 1].cls & W_TIME))
+			k += 2;
+		else if (k < hi && lower_word(&c->t[k]) &&
+		    (c->t[k].cls & W_PREP) && !word_is(c, k, "to") &&
+		    !word_is(c, k, "of")) {
+			/* a short prepositional phrase, when "that" follows */
+			for (j = k + 1; j < hi && j - k < 9; j++)
+				if (word_is(c, j, "that") || is_p(&c->t[j], ','))
+					break;
+			if (j < hi && j - k < 9)
+				k = j + is_p(&c->t[j], ',');
+			else
+				return k;
+		} else if (k < hi && is_p(&c->t[k], ','))
+			k++;
+		else
+			return k;
+	}
+}
+
+/* A token that can open a reported clause. */
+static int
+clause_start(const struct ctx *c, int k, unsigned fl)
+{
+	const struct tok *t = &c->t[k];
+
+	if ((fl & CUE_SAY) && t->type == T_WORD &&
+	    (!(t->cls & (W_PREP | W_STOPNP | W_REL | W_CONJ)) ||
+	    word_is(c, k, "there")))
+		return 1;
+	if (t->type == T_MARK)
+		return (t->flags & TF_OPEN) != 0;
+	if (!is_word(t))
+		return 0;
+	if (t->flags & (TF_CAP | TF_DIGIT))
+		return 1;
+	return (t->cls & (W_DET | W_PRON | W_PRONX)) &&
+	    !(t->cls & W_PREP);
+}
+
+/*
+ * Where a reported clause starting at k ends: the sentence end, a
+ * semicolon, or a comma before while, whereas, according to or another
+ * participle cue.
+ */
+static int
+clause_end(const struct ctx *c, int k)
+{
+	int	 i, j;
+
+	for (i = k; i < c->n; i++) {
+		if (c->t[i].flags & TF_SENT)
+			return i + ((c->t[i].type == T_MARK) ? 1 : 0);
+		if (c->t[i].type == T_MARK && (c->t[i].flags & TF_OPEN) &&
+		    c->t[i].q >= 0) {
+			const struct qspan *qs = &c->g->sc.q[c->t[i].q];
+
+			if (qs->done == 1) {
+				/* a direct quote of its own: end before it */
+				for (j = i; j > k && !is_p(&c->t[j - 1], ',');
+				    j--)
+					;
+				return j > k ? j - 1 : i;
+			}
+			if (qs->close < 0)
+				return c->n;
+			if (c->t[qs->close].flags & TF_SENT)
+				return qs->close + 1;
+			i = qs->close;
+			continue;
+		}
+		if (is_p(&c->t[i], ',') && i + 1 < c->n &&
+		    (word_is(c, i + 1, "while") || word_is(c, i + 1, "whereas")
+		    || word_is(c, i + 1, "according") || (c->t[i + 1].cue >= 0
+		    && participle(c, i + 1))))
+			return i;
+		if (is_p(&c->t[i], '(') || is_p(&c->t[i], ':'))
+			return i;
+	}
+	return c->n;
+}
+
+static void
+emit_indirect(struct ctx *c, int cue, int from, int to, int a, int b,
+    int partic, int minwords)
+{
+	struct grab	*g = c->g;
+	struct quote	*q;
+	uint32_t	 s, e;
+	int		 i, words = 0, partial = 0;
+	size_t		 j;
+
+	if (from >= to)
+		return;
+	for (i = from; i < to; i++)
+		if (is_word(&c->t[i]))
+			words++;
+	if (words < minwords)
+		return;
+	s = c->t[from].s;
+	e = c->t[to - 1].e;
+	/* quotes inside make it partial; a quote that is all of it stays */
+	for (j = 0; j < g->sc.nq; j++) {
+		struct qspan *qs = &g->sc.q[j];
+
+		if (qs->open < from || qs->open >= to)
+			continue;
+		if (qs->done == 1 && qs->open == from)
+			return;
+		if (qs->done == 1)
+			continue;
+		partial = 1;
+		qs->done = 2;
+	}
+	if (c->t[from].type == T_MARK)
+		s = c->t[from].e;
+	if (c->t[to - 1].type == T_MARK)
+		e = c->t[to - 1].s;
+	s = trim_start(c, s, e);
+	e = trim_end(c, s, e);
+	q = new_quote(c);
+	q->s = s;
+	q->e = e;
+	q->kind = partial ? Q_PARTIAL : Q_INDIRECT;
+	q->cue = cue;
+	if (a < b)
+		set_speaker(c, q, a, b);
+	else if (partic && c->para_who >= 0) {
+		q->who = c->para_who;
+		q->how = HOW_LOCAL;
+	}
+	if (q->who >= 0)
+		c->para_who = q->who;
+}
+
+/* "his tax plan", "Editor's note": a cue word used as a noun. */
+static int
+noun_cue(const struct ctx *c, int i, int a, int b)
+{
+	const struct tok *p;
+	const char	*e;
+
+	if (b != i || b <= a)
+		return 0;
+	p = &c->t[b - 1];
+	e = c->text + p->e;
+	if (p->e - p->s > 2 && (memcmp(e - 2, "'s", 2) == 0 ||
+	    (p->e - p->s > 4 && memcmp(e - 4, "\xe2\x80\x99s", 4) == 0)))
+		return 1;
+	return lower_word(p) && (p->cls & (W_DET | W_PREP)) &&
+	    !(p->cls & (W_PRON | W_PRONX));
+}
+
+/*
+ * CONTENT, X said. and CONTENT, said X. and the parenthetical
+ * START, X said, REST.
+ */
+static int
+postposed(struct ctx *c, int i)
+{
+	int	 a, b, j, k, s, hi = sent_end(c, i), end;
+	int	 inverted = is_p(&c->t[i - 1], ',');
+
+	if ((lex_cueflags(c->g->lex, c->t[i].cue) & CUE_WIDE) &&
+	    !ends_with(c, i, "ed"))
+		return 0;
+	if (inverted) {
+		if (!subject_after(c, i, hi, &a, &b))
+			return 0;
+		k = skip_adjuncts(c, b, hi);
+		if (!speaker_rest(c, k, hi))
+			return 0;
+		end = i - 1;
+		k = hi;
+	} else {
+		if (!subject_before(c, i, sent_start(c, i), &a, &b) ||
+		    a == 0 || !is_p(&c->t[a - 1], ',') ||
+		    noun_cue(c, i, a, b))
+			return 0;
+		for (j = a; j < b && !(c->t[j].flags & TF_CAP) &&
+		    !(c->t[j].cls & (W_DET | W_PRON | W_PRONX)); j++)
+			;
+		/* officials said, sources said: a bare plural will do */
+		if (j == b && !(b == a + 1 && ends_with(c, a, "s")))
+			return 0;
+		end = a - 1;
+		k = i + 1;
+		while (k < hi && is_word(&c->t[k]) &&
+		    (c->t[k].cls & (W_TIME | W_AUX)) &&
+		    (lower_word(&c->t[k]) || (c->t[k].cls & W_TIME)))
+			k++;
+		if (k < hi && !is_p(&c->t[k], ',') && !speaker_rest(c, k, hi))
+			return 0;
+	}
+	s = sent_start(c, i);
+	/* START, but CONTENT, X said: the content begins after "but" */
+	for (j = end - 1; j > s; j--)
+		if (is_p(&c->t[j - 1], ',') && lower_word(&c->t[j]) &&
+		    (c->t[j].cls & W_CONJ) && j + 1 < end) {
+			s = j + 1;
+			break;
+		}
+	while (s < end && (c->t[s].type == T_MARK || (is_word(&c->t[s]) &&
+	    (c->t[s].cls & W_CONJ) && (c->t[s].flags & TF_CAP))))
+		s++;
+	if (c->t[s].type == T_MARK && c->t[s].q >= 0 &&
+	    c->g->sc.q[c->t[s].q].done)
+		return 0;
+	if (s >= end)
+		return 0;
+	c->used[i] = 1;
+	emit_indirect(c, c->t[i].cue, s, end, a, b, 0, 1);
+	if (!inverted && k < hi && is_p(&c->t[k], ',') && k + 1 < hi &&
+	    !word_is(c, k + 1, "according") && c->t[k + 1].cue < 0 &&
+	    !(c->t[k + 1].cls & (W_CONJ | W_REL | W_PREP)))
+		emit_indirect(c, c->t[i].cue, k + 1, clause_end(c, k + 1), a,
+		    b, 0, 1);
+	return 1;
+}
+
+static void
+indirect_cue(struct ctx *c, int i)
+{
+	const struct lexicon *lx = c->g->lex;
+	unsigned	 fl = lex_cueflags(lx, c->t[i].cue);
+	int		 a = 0, b = 0, k, hi, j, partic;
+
+	if (fl & CUE_TAIL)
+		return;
+	if (i + 1 < c->n && word_is(c, i + 1, "to"))
+		return;
+	if (i > 0 && (word_is(c, i - 1, "was") || word_is(c, i - 1, "were") ||
+	    word_is(c, i - 1, "be") || word_is(c, i - 1, "been") ||
+	    word_is(c, i - 1, "being")))
+		return;
+	partic = participle(c, i);
+	if (!partic && ends_with(c, i, "ing"))
+		return;
+	hi = sent_end(c, i);
+	if (!partic && i > 0 && postposed(c, i))
+		return;
+	if (!cue_subject(c, i, &a, &b)) {
+		if (!partic)
+			return;
+		a = b = 0;
+	}
+	if (!partic && noun_cue(c, i, a, b))
+		return;
+	k = skip_adjuncts(c, i + 1, hi);
+	if (fl & CUE_OBJ) {
+		/* tell someone (that) ...: the hearer first */
+		for (j = k; j < hi && j - k < 5 && !word_is(c, j, "that") &&
+		    !is_p(&c->t[j], ','); j++)
+			;
+		if (j < hi && word_is(c, j, "that"))
+			k = j;
+		else if (k < hi && (c->t[k].cls & W_OBJ))
+			k++;
+		else if (k < hi && (c->t[k].flags & TF_CAP)) {
+			while (k < hi && (c->t[k].flags & TF_CAP))
+				k++;
+		} else
+			return;
+		k = skip_adjuncts(c, k, hi);
+	}
+	if (k < hi && word_is(c, k, "that"))
+		k++;
+	else if (k < hi && is_p(&c->t[k], ':'))
+		k++;
+	else if (fl & CUE_WIDE) {
+		/* nouns like "questions", "attack": want a clear subject */
+		if (!ends_with(c, i, "ed") && !partic && (b != i ||
+		    !(c->t[b - 1].flags & TF_CAP || c->t[b - 1].cls &
+		    (W_PRON | W_PRONX))))
+			return;
+		if (b > a && lower_word(&c->t[b - 1]) &&
+		    (c->t[b - 1].cls & W_DET))
+			return;
+		/* called for, pointed out: the particle is the verb's */
+		if (k < hi && (word_is(c, k, "for") || word_is(c, k, "on") ||
+		    word_is(c, k, "out") || word_is(c, k, "up")))
+			k++;
+		if (k >= hi || !is_word(&c->t[k]) || (lower_word(&c->t[k]) &&
+		    (c->t[k].cls & (W_STOPNP | W_REL | W_PREP | W_CONJ)) &&
+		    !word_is(c, k, "to")))
+			return;
+		emit_indirect(c, c->t[i].cue, k, clause_end(c, k), a, b,
+		    partic, 2);
+		return;
+	}
+	else if (!(fl & CUE_BARE) || k >= hi || !clause_start(c, k, fl))
+		return;
+	if (k >= hi)
+		return;
+	emit_indirect(c, c->t[i].cue, k, clause_end(c, k), a, b, partic, 3);
+}
+
+/* according to X, CONTENT and CONTENT, according to X. */
+static void
+according(struct ctx *c, int i)
+{
+	int	 a = i + 2, b, s, e, hi = sent_end(c, i);
+
+	for (b = a; b < hi && b - a < 14 && (np_token(c, b) ||
+	    (is_word(&c->t[b]) && !c->t[b].inq)); b++)
+		if (is_p(&c->t[b], '('))
+			break;
+	if (b == a)
+		return;
+	c->used[i] = 1;
+	if (b < hi && is_p(&c->t[b], ',') && b + 1 < hi) {
+		emit_indirect(c, -2, b + 1, clause_end(c, b + 1), a, b, 0, 2);
+		return;
+	}
+	s = sent_start(c, i);
+	e = i;
+	if (e > s && is_p(&c->t[e - 1], ','))
+		e--;
+	while (s < e && c->t[s].type == T_MARK)
+		s++;
+	emit_indirect(c, -2, s, e, a, b, 0, 2);
+}
+
+static void
+indirect(struct ctx *c)
+{
+	int	 i;
+
+	for (i = 0; i < c->n; i++) {
+		if (c->used[i] || c->t[i].inq || !is_word(&c->t[i]))
+			continue;
+		if (word_is(c, i, "according") && word_is(c, i + 1, "to"))
+			according(c, i);
+		else if (c->t[i].cue >= 0 && lower_word(&c->t[i]))
+			indirect_cue(c, i);
+	}
+}
+
+/* Note named sentence subjects, so "he" can find them later. */
+static void
+subjects(struct ctx *c)
+{
+	int	 i, a, b;
+
+	for (i = 0; i < c->n; i++) {
+		if ((c->t[i].cls & W_TITLE) && (c->t[i].flags & TF_CAP)) {
+			for (b = i + 1; b < c->n && ((c->t[b].flags & TF_CAP) ||
+			    (is_p(&c->t[b], '.') && b == i + 1)); b++)
+				;
+			if (b > i + 2)
+				speaker_note_name(c->g, c->text, c->t[i].s,
+				    c->t[b - 1].e);
+		}
+		if (i > 0 && !(c->t[i - 1].flags & TF_SENT))
+			continue;
+		if (sentence_subject(c, i, sent_end(c, i), &a, &b) && b > a &&
+		    (c->t[a].flags & TF_CAP) && !(c->t[a].cls & W_PRON))
+			speaker_note_subject(c->g, c->text, c->t[a].s,
+			    c->t[b - 1].e);
+	}
+}
+
+static int
+by_start(const void *x, const void *y)
+{
+	const struct quote *a = x, *b = y;
+
+	if (a->s != b->s)
+		return a->s < b->s ? -1 : 1;
+	return a->e < b->e ? -1 : a->e > b->e;
+}
+
+void
+attribute(struct grab *g, const char *text, size_t len)
+{
+	struct ctx	 c;
+	size_t		 i, out;
+
+	memset(&c, 0, sizeof(c));
+	c.g = g;
+	c.text = text;
+	c.len = len;
+	c.t = g->sc.t;
+	c.n = (int)g->sc.n;
+	c.para_who = -1;
+	buf_reset(&g->tmp);
+	buf_reserve(&g->tmp, g->sc.n + 1);
+	c.used = (unsigned char *)g->tmp.p;
+	memset(c.used, 0, g->sc.n + 1);
+	g->nqv = 0;
+	g->open_run = 0;
+	direct_quotes(&c);
+	g->run_who = g->open_run ? g->run_who : -1;
+	indirect(&c);
+	subjects(&c);
+	/* quotes taken into an indirect one, and non-speech unless -a */
+	for (i = out = 0; i < g->nqv; i++) {
+		if (g->qv[i].kind == Q_OTHER && !g->keep_all)
+			continue;
+		if (g->qv[i].kind == Q_DIRECT && i < g->sc.nq &&
+		    g->sc.q[i].done == 2)
+			continue;
+		if (g->qv[i].e <= g->qv[i].s)
+			continue;
+		g->qv[out++] = g->qv[i];
+	}
+	g->nqv = out;
+	if (g->nqv > 1)
+		qsort(g->qv, g->nqv, sizeof(*g->qv), by_start);
+	for (i = 0; i < g->nqv; i++)
+		if (g->qv[i].who >= 0 && g->qv[i].kind != Q_OTHER)
+			g->mem.last_speaker = g->qv[i].who;
+}

@@ -1,0 +1,239 @@
+/*
+ * One paragraph in, its "quotes" array out: reads the actors actortag
+ * left, runs the scanner and the attribution, and writes the JSON value.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <bsd/stdlib.h>
+#include <err.h>
+#include <json-c/json_object.h>
+#include <json-c/json_tokener.h>
+
+#include "json.h"
+#include "quotegrab.h"
+#include "utf8.h"
+
+void
+grab_init(struct grab *g, struct lexicon *lx)
+{
+	memset(g, 0, sizeof(*g));
+	g->lex = lx;
+	g->run_who = -1;
+	mem_reset(&g->mem);
+}
+
+static void
+drop_actors(struct grab *g)
+{
+	if (g->actors_json != NULL)
+		json_object_put(g->actors_json);
+	g->actors_json = NULL;
+	g->nav = 0;
+}
+
+void
+grab_free(struct grab *g)
+{
+	drop_actors(g);
+	scan_free(&g->sc);
+	mem_free(&g->mem);
+	free(g->qv);
+	free(g->av);
+	buf_free(&g->tmp);
+}
+
+void
+grab_doc(struct grab *g)
+{
+	mem_reset(&g->mem);
+	g->para = 0;
+	g->open_run = 0;
+	g->run_who = -1;
+	g->run_cue = -1;
+}
+
+/* Byte offset of code point cp, walking on from a previous answer. */
+static uint32_t
+cp_byte(const char *text, size_t len, size_t cp, size_t *atcp, size_t *atb)
+{
+	size_t	 l;
+
+	if (cp < *atcp)
+		*atcp = *atb = 0;
+	while (*atcp < cp && *atb < len) {
+		(void)utf8_decode((const unsigned char *)text + *atb,
+		    len - *atb, &l);
+		*atb += l;
+		(*atcp)++;
+	}
+	return (uint32_t)*atb;
+}
+
+static const char *
+member_string(struct json_object *o, const char *key)
+{
+	struct json_object	*v;
+
+	if (!json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
+static int
+member_int(struct json_object *o, const char *key, size_t *out)
+{
+	struct json_object	*v;
+	int64_t			 x;
+
+	if (!json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_int))
+		return 0;
+	x = json_object_get_int64(v);
+	if (x < 0)
+		return 0;
+	*out = (size_t)x;
+	return 1;
+}
+
+/* The actors array, as spans with their names and codes; bad ones skipped. */
+static void
+load_actors(struct grab *g, const char *text, size_t len, const char *raw,
+    size_t rawlen)
+{
+	struct json_tokener	*tok;
+	struct json_object	*arr, *o;
+	struct actor		*a;
+	const char		*type;
+	size_t			 i, n, s, e, atcp = 0, atb = 0;
+
+	drop_actors(g);
+	if (raw == NULL || rawlen < 2 || raw[0] != '[')
+		return;
+	if ((tok = json_tokener_new()) == NULL)
+		err(2, "out of memory");
+	arr = json_tokener_parse_ex(tok, raw, (int)rawlen);
+	json_tokener_free(tok);
+	if (arr == NULL)
+		return;
+	g->actors_json = arr;
+	if (!json_object_is_type(arr, json_type_array))
+		return;
+	n = json_object_array_length(arr);
+	if (n > g->capav) {
+		if ((g->av = reallocarray(g->av, n, sizeof(*g->av))) == NULL)
+			err(2, "out of memory");
+		g->capav = n;
+	}
+	for (i = 0; i < n; i++) {
+		o = json_object_array_get_idx(arr, i);
+		if (o == NULL || !json_object_is_type(o, json_type_object) ||
+		    !member_int(o, "start", &s) || !member_int(o, "end", &e) ||
+		    e <= s)
+			continue;
+		a = &g->av[g->nav++];
+		a->s = cp_byte(text, len, s, &atcp, &atb);
+		a->e = cp_byte(text, len, e, &atcp, &atb);
+		a->id = member_string(o, "id");
+		a->name = member_string(o, "name");
+		a->code = member_string(o, "code");
+		type = member_string(o, "type");
+		a->person = type != NULL && strcmp(type, "PER") == 0;
+	}
+}
+
+static const char *const kind_names[] = {
+	"direct", "partial", "indirect", "other"
+};
+
+static const char *const how_names[] = {
+	"", "local", "pronoun", "context"
+};
+
+static void
+put_key(struct buf *out, const char *key)
+{
+	buf_addc(out, ',');
+	buf_addc(out, '"');
+	buf_addcstr(out, key);
+	buf_addc(out, '"');
+	buf_addc(out, ':');
+}
+
+static void
+put_arena(struct buf *out, const struct memory *m, const char *key,
+    size_t off, size_t len)
+{
+	if (len == 0)
+		return;
+	put_key(out, key);
+	json_put_string(out, m->arena.p + off, len);
+}
+
+static void
+put_quote(struct grab *g, const char *text, const struct quote *q,
+    struct utf8_cursor *cur, struct buf *out)
+{
+	const struct ent	*e = q->who >= 0 ? &g->mem.v[q->who] : NULL;
+	const char		*cue;
+
+	BUF_ADDLIT(out, "{\"start\":");
+	buf_addu(out, utf8_cursor_cp(cur, q->s));
+	BUF_ADDLIT(out, ",\"end\":");
+	buf_addu(out, utf8_cursor_cp(cur, q->e));
+	put_key(out, "text");
+	json_put_string(out, text + q->s, q->e - q->s);
+	put_key(out, "kind");
+	json_put_string(out, kind_names[q->kind], strlen(kind_names[q->kind]));
+	if (q->cue != -1) {
+		cue = lex_lemma(g->lex, q->cue);
+		put_key(out, "cue");
+		json_put_string(out, cue, strlen(cue));
+	}
+	if (e != NULL)
+		put_arena(out, &g->mem, "speaker", e->name, e->namelen);
+	else if (q->ss != q->se) {
+		put_key(out, "speaker");
+		json_put_string(out, text + q->ss, q->se - q->ss);
+	}
+	if (q->ss != q->se) {
+		put_key(out, "speaker_text");
+		json_put_string(out, text + q->ss, q->se - q->ss);
+		put_key(out, "speaker_start");
+		buf_addu(out, utf8_cursor_cp(cur, q->ss));
+		put_key(out, "speaker_end");
+		buf_addu(out, utf8_cursor_cp(cur, q->se));
+	}
+	if (e != NULL) {
+		put_arena(out, &g->mem, "speaker_id", e->id, e->idlen);
+		put_arena(out, &g->mem, "speaker_code", e->code, e->codelen);
+	}
+	if (q->how != HOW_NONE && (e != NULL || q->ss != q->se)) {
+		put_key(out, "speaker_how");
+		json_put_string(out, how_names[q->how],
+		    strlen(how_names[q->how]));
+	}
+	buf_addc(out, '}');
+}
+
+void
+grab_para(struct grab *g, const char *text, size_t len, const char *actors,
+    size_t alen, struct buf *out)
+{
+	struct utf8_cursor	 cur;
+	size_t			 i;
+
+	load_actors(g, text, len, actors, alen);
+	scan_text(&g->sc, g->lex, text, len, g->open_run);
+	attribute(g, text, len);
+	g->para++;
+	buf_addc(out, '[');
+	utf8_cursor_init(&cur, text);
+	for (i = 0; i < g->nqv; i++) {
+		if (i > 0)
+			buf_addc(out, ',');
+		put_quote(g, text, &g->qv[i], &cur, out);
+	}
+	buf_addc(out, ']');
+}

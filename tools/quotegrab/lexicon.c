@@ -1,0 +1,548 @@
+/*
+ * The words quotegrab knows: cue verbs (lemma and inflections, embedded
+ * and from -f files) and the function words that shape an attribution.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <bsd/stdlib.h>
+#include <bsd/string.h>
+#include <err.h>
+
+#include "quotegrab.h"
+
+#define LEX_MAXWORD	32
+
+/*
+ * The embedded cue verbs, one lemma per line followed by its inflected
+ * forms; the flags say how the verb carries its content.
+ */
+static const struct {
+	const char	*forms;
+	unsigned	 flags;
+} builtin_cues[] = {
+	{ "say says said saying", CUE_BARE | CUE_SAY },
+	{ "tell tells told telling", CUE_BARE | CUE_OBJ },
+	{ "add adds added adding", CUE_BARE },
+	{ "note notes noted noting", 0 },
+	{ "state states stated stating", 0 },
+	{ "stress stresses stressed stressing", 0 },
+	{ "insist insists insisted insisting", CUE_BARE },
+	{ "warn warns warned warning", 0 },
+	{ "argue argues argued arguing", CUE_BARE },
+	{ "claim claims claimed claiming", CUE_BARE },
+	{ "explain explains explained explaining", 0 },
+	{ "confirm confirms confirmed confirming", 0 },
+	{ "deny denies denied denying", CUE_WIDE },
+	{ "announce announces announced announcing", CUE_WIDE },
+	{ "declare declares declared declaring", 0 },
+	{ "remark remarks remarked remarking", 0 },
+	{ "acknowledge acknowledges acknowledged acknowledging", 0 },
+	{ "admit admits admitted admitting", 0 },
+	{ "write writes wrote written writing", CUE_BARE },
+	{ "report reports reported reporting", 0 },
+	{ "suggest suggests suggested suggesting", CUE_BARE },
+	{ "emphasize emphasizes emphasized emphasizing emphasise "
+	    "emphasises emphasised emphasising", 0 },
+	{ "recall recalls recalled recalling", 0 },
+	{ "ask asks asked asking", CUE_OBJ | CUE_WIDE },
+	{ "reply replies replied replying", 0 },
+	{ "respond responds responded responding", CUE_WIDE },
+	{ "assert asserts asserted asserting", 0 },
+	{ "contend contends contended contending", 0 },
+	{ "maintain maintains maintained maintaining", 0 },
+	{ "observe observes observed observing", 0 },
+	{ "concede concedes conceded conceding", 0 },
+	{ "caution cautions cautioned cautioning", 0 },
+	{ "predict predicts predicted predicting", CUE_WIDE },
+	{ "reiterate reiterates reiterated reiterating", 0 },
+	{ "complain complains complained complaining", 0 },
+	{ "promise promises promised promising", CUE_WIDE },
+	{ "vow vows vowed vowing", CUE_WIDE },
+	{ "pledge pledges pledged pledging", CUE_WIDE },
+	{ "allege alleges alleged alleging", 0 },
+	{ "reveal reveals revealed revealing", 0 },
+	{ "indicate indicates indicated indicating", 0 },
+	{ "signal signals signaled signalled signaling signalling", 0 },
+	{ "hint hints hinted hinting", 0 },
+	{ "tweet tweets tweeted tweeting", 0 },
+	{ "testify testifies testified testifying", 0 },
+	{ "conclude concludes concluded concluding", 0 },
+	{ "comment comments commented commenting", 0 },
+	{ "agree agrees agreed agreeing", CUE_WIDE },
+	{ "estimate estimates estimated estimating", CUE_WIDE },
+	{ "believe believes believed believing", CUE_BARE },
+	{ "think thinks thought thinking", CUE_BARE },
+	{ "inform informs informed informing", CUE_OBJ },
+	{ "assure assures assured assuring", CUE_OBJ },
+	{ "remind reminds reminded reminding", CUE_OBJ },
+	{ "announce announces announced announcing", 0 },
+	/* stance and demand verbs: their object is the content */
+	{ "call calls called calling", CUE_WIDE },
+	{ "show shows showed shown showing", CUE_WIDE | CUE_BARE },
+	{ "cite cites cited citing", CUE_WIDE },
+	{ "expect expects expected expecting", CUE_WIDE },
+	{ "want wants wanted wanting", CUE_WIDE },
+	{ "plan plans planned planning", CUE_WIDE },
+	{ "propose proposes proposed proposing", CUE_WIDE },
+	{ "find finds found finding", CUE_WIDE | CUE_BARE },
+	{ "question questions questioned questioning", CUE_WIDE },
+	{ "attack attacks attacked attacking", CUE_WIDE },
+	{ "support supports supported supporting", CUE_WIDE },
+	{ "demand demands demanded demanding", CUE_WIDE },
+	{ "know knows knew known knowing", CUE_WIDE | CUE_BARE },
+	{ "urge urges urged urging", CUE_WIDE },
+	{ "accuse accuses accused accusing", CUE_WIDE },
+	{ "endorse endorses endorsed endorsing", CUE_WIDE },
+	{ "offer offers offered offering", CUE_WIDE },
+	{ "charge charges charged charging", CUE_WIDE },
+	{ "discuss discusses discussed discussing", CUE_WIDE },
+	{ "refuse refuses refused refusing", CUE_WIDE },
+	{ "decline declines declined declining", CUE_WIDE },
+	{ "reject rejects rejected rejecting", CUE_WIDE },
+	{ "point points pointed pointing", CUE_WIDE },
+	{ "mention mentions mentioned mentioning", CUE_WIDE },
+	{ "describe describes described describing", CUE_WIDE },
+	{ "criticize criticizes criticized criticizing criticise "
+	    "criticises criticised criticising", CUE_WIDE },
+	{ "blast blasts blasted blasting", CUE_WIDE },
+	{ "condemn condemns condemned condemning", CUE_WIDE },
+	{ "praise praises praised praising", CUE_WIDE },
+	{ "dismiss dismisses dismissed dismissing", CUE_WIDE },
+	{ "defend defends defended defending", CUE_WIDE },
+	{ "recommend recommends recommended recommending", CUE_WIDE },
+	{ "threaten threatens threatened threatening", CUE_WIDE },
+	{ "hope hopes hoped hoping", CUE_WIDE | CUE_BARE },
+	{ "fear fears feared fearing", CUE_WIDE | CUE_BARE },
+	{ "worry worries worried worrying", CUE_WIDE },
+	{ "doubt doubts doubted doubting", CUE_WIDE },
+	{ "seek seeks sought seeking", CUE_WIDE },
+	{ "continue continues continued continuing", CUE_TAIL },
+	{ "exclaim exclaims exclaimed exclaiming", CUE_TAIL },
+	{ "quip quips quipped quipping", CUE_TAIL },
+	{ "read reads", CUE_TAIL },
+	{ "joke jokes joked joking", CUE_TAIL },
+	{ "shout shouts shouted shouting", CUE_TAIL },
+	{ "whisper whispers whispered whispering", CUE_TAIL },
+	{ "recount recounts recounted recounting", CUE_TAIL },
+	{ "tell tells told telling", CUE_BARE | CUE_OBJ },
+};
+
+/* Function words: "word word ...", class bits. */
+static const struct {
+	const char	*words;
+	unsigned	 cls;
+} builtin_words[] = {
+	{ "he she", W_PRON },
+	{ "they it we i you", W_PRONX },
+	{ "the a an his her their its our this that these those another one "
+	    "some many several two three other both each every no", W_DET },
+	{ "has have had also would will could did does do is was were are "
+	    "later earlier previously repeatedly recently then again once "
+	    "further reportedly publicly privately only never just already "
+	    "often frequently subsequently initially first last still even "
+	    "separately simply flatly openly bluntly repeatedly", W_AUX },
+	{ "and but while whereas or so yet although though because as if "
+	    "when after before since however meanwhile", W_CONJ },
+	{ "monday tuesday wednesday thursday friday saturday sunday "
+	    "yesterday today tonight morning afternoon evening night week "
+	    "weekend month year day days weeks months last this next earlier "
+	    "late", W_TIME },
+	{ "mr mrs ms dr president sen senator rep representative gov governor "
+	    "minister secretary spokesman spokeswoman spokesperson chancellor "
+	    "premier prime general gen col lt capt sgt adm ambassador "
+	    "director chairman chairwoman chief judge justice mayor rev "
+	    "prof professor king queen prince pope envoy negotiator aide "
+	    "leader commander deputy candidate nominee speaker sir lord "
+	    "dame st", W_TITLE },
+	{ "council ministry service post times news journal party union "
+	    "nations states department house committee organization "
+	    "organisation agency office institute university court commission "
+	    "bank fund association foundation center centre group company "
+	    "corporation press network magazine tribune herald review campaign "
+	    "administration government senate congress parliament assembly "
+	    "kremlin pentagon bureau board federation alliance forces army "
+	    "police army navy reuters xinhua tass ria interfax cnn bbc fox "
+	    "msnbc nbc abc cbs npr politifact street square", W_ORG },
+	{ "in on at during after before since for with from by about over "
+	    "of into to under through via", W_PREP },
+	{ "that", W_THAT },
+	{ "reporters journalists me us him her them you lawmakers "
+	    "congress parliament supporters listeners viewers audience "
+	    "colleagues", W_OBJ },
+	{ "who which whom whose where when what why how", W_REL },
+	{ "is was are were be been being to not n't there here", W_STOPNP },
+};
+
+struct entry {
+	char	 w[LEX_MAXWORD];
+	uint8_t	 len;
+	uint16_t cls;
+	int16_t	 cue;
+};
+
+struct cue {
+	char	*lemma;
+	char	*forms;		/* for lex_dump */
+	unsigned flags;
+};
+
+struct lexicon {
+	/* bit len of sieve[first two letters]: some word may match */
+	uint32_t	 sieve[27 * 27];
+	struct entry	*tab;
+	size_t		 size;	/* power of two */
+	size_t		 used;
+	struct cue	*cues;
+	size_t		 ncues, capcues;
+};
+
+/* ASCII case folding only: words are looked up byte for byte. */
+static inline unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static uint32_t
+hashword(const char *s, size_t n)
+{
+	uint32_t	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ lower((unsigned char)s[i])) * 16777619u;
+	return h;
+}
+
+static int
+sameword(const struct entry *e, const char *s, size_t n)
+{
+	size_t	 i;
+
+	if (e->len != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)e->w[i] != lower((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static struct entry *
+slot(struct lexicon *lx, const char *s, size_t n)
+{
+	size_t	 i = hashword(s, n) & (lx->size - 1);
+
+	while (lx->tab[i].len != 0 && !sameword(&lx->tab[i], s, n))
+		i = (i + 1) & (lx->size - 1);
+	return &lx->tab[i];
+}
+
+static void
+grow(struct lexicon *lx)
+{
+	struct entry	*old = lx->tab, *e;
+	size_t		 oldsize = lx->size, i;
+
+	lx->size = oldsize == 0 ? 512 : oldsize * 2;
+	if ((lx->tab = calloc(lx->size, sizeof(*lx->tab))) == NULL)
+		err(2, "out of memory");
+	for (i = 0; i < oldsize; i++)
+		if (old[i].len != 0) {
+			e = slot(lx, old[i].w, old[i].len);
+			*e = old[i];
+		}
+	free(old);
+}
+
+static unsigned
+sieve_slot(const char *s, size_t n)
+{
+	unsigned	 a = lower((unsigned char)s[0]) - 'a';
+	unsigned	 b = n > 1 ? lower((unsigned char)s[1]) - 'a' : 26;
+
+	return (a > 26 ? 26 : a) * 27 + (b > 26 ? 26 : b);
+}
+
+static struct entry *
+enter(struct lexicon *lx, const char *s, size_t n)
+{
+	struct entry	*e;
+	size_t		 i;
+
+	if (n == 0 || n >= LEX_MAXWORD)
+		return NULL;
+	if ((lx->used + 1) * 2 > lx->size)
+		grow(lx);
+	lx->sieve[sieve_slot(s, n)] |= 1u << n;
+	e = slot(lx, s, n);
+	if (e->len == 0) {
+		for (i = 0; i < n; i++)
+			e->w[i] = (char)lower((unsigned char)s[i]);
+		e->len = (uint8_t)n;
+		e->cue = -1;
+		lx->used++;
+	}
+	return e;
+}
+
+/* Enter every blank-separated word of list, calling back per word. */
+static void
+add_words(struct lexicon *lx, const char *list, unsigned cls, int cue)
+{
+	const char	*p = list, *q;
+	struct entry	*e;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		for (q = p; *q != '\0' && *q != ' ' && *q != '\t'; q++)
+			;
+		if (q > p && (e = enter(lx, p, (size_t)(q - p))) != NULL) {
+			e->cls |= cls;
+			if (cue >= 0)
+				e->cue = (int16_t)cue;
+		}
+		p = q;
+	}
+}
+
+static int
+find_lemma(const struct lexicon *lx, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < lx->ncues; i++)
+		if (strlen(lx->cues[i].lemma) == n &&
+		    strncasecmp(lx->cues[i].lemma, s, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* A lemma and its forms; a known lemma gains the new forms. */
+static void
+add_cue(struct lexicon *lx, const char *forms, unsigned flags)
+{
+	const char	*p = forms;
+	size_t		 n;
+	int		 i;
+	char		*joined;
+
+	n = strcspn(p, " \t");
+	if (n == 0)
+		return;
+	if ((i = find_lemma(lx, p, n)) < 0) {
+		if (lx->ncues == lx->capcues) {
+			lx->capcues = lx->capcues ? lx->capcues * 2 : 64;
+			lx->cues = reallocarray(lx->cues, lx->capcues,
+			    sizeof(*lx->cues));
+			if (lx->cues == NULL)
+				err(2, "out of memory");
+		}
+		i = (int)lx->ncues++;
+		if ((lx->cues[i].lemma = strndup(p, n)) == NULL ||
+		    (lx->cues[i].forms = strdup(forms)) == NULL)
+			err(2, "out of memory");
+		lx->cues[i].flags = flags;
+	} else {
+		if (asprintf(&joined, "%s %s", lx->cues[i].forms,
+		    forms + n + strspn(forms + n, " \t")) == -1)
+			err(2, "out of memory");
+		free(lx->cues[i].forms);
+		lx->cues[i].forms = joined;
+		lx->cues[i].flags |= flags;
+	}
+	add_words(lx, forms, 0, i);
+}
+
+struct lexicon *
+lex_new(void)
+{
+	struct lexicon	*lx;
+	size_t		 i;
+
+	if ((lx = calloc(1, sizeof(*lx))) == NULL)
+		err(2, "out of memory");
+	grow(lx);
+	for (i = 0; i < sizeof(builtin_words) / sizeof(builtin_words[0]); i++)
+		add_words(lx, builtin_words[i].words, builtin_words[i].cls, -1);
+	for (i = 0; i < sizeof(builtin_cues) / sizeof(builtin_cues[0]); i++)
+		if (find_lemma(lx, builtin_cues[i].forms,
+		    strcspn(builtin_cues[i].forms, " ")) < 0)
+			add_cue(lx, builtin_cues[i].forms,
+			    builtin_cues[i].flags);
+	return lx;
+}
+
+void
+lex_free(struct lexicon *lx)
+{
+	size_t	 i;
+
+	if (lx == NULL)
+		return;
+	for (i = 0; i < lx->ncues; i++) {
+		free(lx->cues[i].lemma);
+		free(lx->cues[i].forms);
+	}
+	free(lx->cues);
+	free(lx->tab);
+	free(lx);
+}
+
+/* Regular inflections of a lemma given alone: -s, -ed, -ing. */
+static void
+inflect(const char *lemma, size_t n, struct buf *out)
+{
+	char	 last = n > 0 ? lemma[n - 1] : 0;
+	char	 before = n > 1 ? lemma[n - 2] : 0;
+	int	 y = last == 'y' && before != 0 && strchr("aeiou", before) ==
+	    NULL;
+
+	buf_add(out, lemma, n);
+	buf_addc(out, ' ');
+	if (y) {
+		buf_add(out, lemma, n - 1);
+		BUF_ADDLIT(out, "ies ");
+		buf_add(out, lemma, n - 1);
+		BUF_ADDLIT(out, "ied ");
+	} else {
+		buf_add(out, lemma, n);
+		if (last == 's' || last == 'x' || last == 'z' ||
+		    last == 'h')
+			buf_addc(out, 'e');
+		BUF_ADDLIT(out, "s ");
+		buf_add(out, lemma, n);
+		if (last != 'e')
+			buf_addc(out, 'e');
+		BUF_ADDLIT(out, "d ");
+	}
+	buf_add(out, lemma, last == 'e' && n > 2 ? n - 1 : n);
+	BUF_ADDLIT(out, "ing");
+}
+
+static int
+valid_word(const char *s, size_t n)
+{
+	size_t	 i;
+
+	if (n == 0 || n >= LEX_MAXWORD)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!isalpha((unsigned char)s[i]) && s[i] != '-')
+			return 0;
+	return 1;
+}
+
+/*
+ * One cue per line: the lemma, then its forms separated by blanks; a
+ * lemma alone gets the regular -s, -ed and -ing forms. '#' starts a
+ * comment. Words are ASCII letters and hyphens.
+ */
+int
+lex_load(struct lexicon *lx, const char *path, char *errbuf, size_t errlen)
+{
+	FILE		*f;
+	char		*line = NULL, *p, *q;
+	size_t		 cap = 0, n, words;
+	ssize_t		 len;
+	unsigned long	 lineno = 0;
+	struct buf	 forms = { 0 };
+	int		 rv = 0;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((len = getline(&line, &cap, f)) != -1) {
+		lineno++;
+		if ((p = strchr(line, '#')) != NULL)
+			*p = '\0';
+		buf_reset(&forms);
+		words = 0;
+		for (p = line; *p != '\0'; p = q) {
+			p += strspn(p, " \t\r\n");
+			n = strcspn(p, " \t\r\n");
+			q = p + n;
+			if (n == 0)
+				break;
+			if (!valid_word(p, n)) {
+				snprintf(errbuf, errlen, "%s:%lu: not a word: "
+				    "%.*s", path, lineno, (int)(n > 40 ? 40 :
+				    n), p);
+				rv = -1;
+				goto done;
+			}
+			if (words++ > 0)
+				buf_addc(&forms, ' ');
+			buf_add(&forms, p, n);
+		}
+		if (words == 1) {
+			n = forms.len;
+			buf_reset(&forms);
+			inflect(line + strspn(line, " \t"), n, &forms);
+		}
+		if (words > 0)
+			add_cue(lx, forms.p, 0);
+	}
+	if (ferror(f)) {
+		snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));
+		rv = -1;
+	}
+done:
+	free(line);
+	buf_free(&forms);
+	fclose(f);
+	return rv;
+}
+
+unsigned
+lex_word(const struct lexicon *lx, const char *s, size_t n, int *cue)
+{
+	size_t		 i;
+	const struct entry *e;
+
+	*cue = -1;
+	if (n == 0 || n >= LEX_MAXWORD ||
+	    !(lx->sieve[sieve_slot(s, n)] & (1u << n)))
+		return 0;
+	i = hashword(s, n) & (lx->size - 1);
+	for (;;) {
+		e = &lx->tab[i];
+		if (e->len == 0)
+			return 0;
+		if (sameword(e, s, n)) {
+			*cue = e->cue;
+			return e->cls;
+		}
+		i = (i + 1) & (lx->size - 1);
+	}
+}
+
+const char *
+lex_lemma(const struct lexicon *lx, int cue)
+{
+	if (cue == -2)
+		return "according to";
+	return cue >= 0 && (size_t)cue < lx->ncues ? lx->cues[cue].lemma : "";
+}
+
+unsigned
+lex_cueflags(const struct lexicon *lx, int cue)
+{
+	return cue >= 0 && (size_t)cue < lx->ncues ? lx->cues[cue].flags : 0;
+}
+
+void
+lex_dump(const struct lexicon *lx, struct buf *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < lx->ncues; i++) {
+		buf_addcstr(out, lx->cues[i].forms);
+		buf_addc(out, '\n');
+	}
+}

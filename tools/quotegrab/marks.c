@@ -1,0 +1,433 @@
+/*
+ * Tokens and quote marks of one paragraph: words, punctuation, and the
+ * curly, straight, single and guillemet marks paired into quoted spans.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <bsd/stdlib.h>
+#include <err.h>
+
+#include "quotegrab.h"
+
+/* Kinds of mark before pairing. */
+enum { M_DOPEN = 1, M_DCLOSE, M_DSTRAIGHT, M_SOPEN, M_SCLOSE, M_SSTRAIGHT };
+
+static int
+is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/*
+ * Byte length of a punctuation sequence at s that is not part of a word
+ * (marks, dashes, ellipsis, no-break space), with its mark kind; 0 when
+ * s starts a word character.
+ */
+static size_t
+special(const unsigned char *s, size_t n, int *mark, char *ch)
+{
+	*mark = 0;
+	*ch = 0;
+	if (s[0] == 0xe2 && n >= 3 && s[1] == 0x80) {
+		switch (s[2]) {
+		case 0x9c: case 0x9e: case 0x9f:
+			*mark = M_DOPEN;
+			return 3;
+		case 0x9d:
+			*mark = M_DCLOSE;
+			return 3;
+		case 0x98: case 0x9b: case 0xb9:
+			*mark = M_SOPEN;
+			return 3;
+		case 0x99: case 0xba:
+			*mark = M_SCLOSE;
+			return 3;
+		case 0x93: case 0x94: case 0x95:
+			*ch = '-';
+			return 3;
+		case 0xa6:
+			*ch = '.';
+			return 3;
+		case 0x8b: case 0xaf:
+			*ch = ' ';
+			return 3;
+		default:
+			return 0;
+		}
+	}
+	if (s[0] == 0xc2 && n >= 2) {
+		if (s[1] == 0xab) {
+			*mark = M_DOPEN;
+			return 2;
+		}
+		if (s[1] == 0xbb) {
+			*mark = M_DCLOSE;
+			return 2;
+		}
+		if (s[1] == 0xa0) {
+			*ch = ' ';
+			return 2;
+		}
+	}
+	return 0;
+}
+
+static struct tok *
+push(struct scan *sc)
+{
+	struct tok	*t;
+
+	if (sc->n == sc->cap) {
+		sc->cap = sc->cap ? sc->cap * 2 : 256;
+		if ((sc->t = reallocarray(sc->t, sc->cap, sizeof(*sc->t))) ==
+		    NULL)
+			err(2, "out of memory");
+	}
+	t = &sc->t[sc->n++];
+	memset(t, 0, sizeof(*t));
+	t->cue = -1;
+	t->q = -1;
+	return t;
+}
+
+/* An apostrophe (’ or ') at i sits inside a word: letters on both sides. */
+static int
+inner_apostrophe(const unsigned char *s, size_t n, size_t i, size_t len)
+{
+	return i > 0 && i + len < n && (is_alnum(s[i - 1]) || s[i - 1] >= 0x80)
+	    && (is_alnum(s[i + len]) || (s[i + len] >= 0x80 &&
+	    s[i + len] != 0xe2));
+}
+
+static size_t
+word_end(const unsigned char *s, size_t n, size_t i)
+{
+	size_t	 k;
+	int	 m;
+	char	 ch;
+
+	while (i < n) {
+		if (is_alnum(s[i]) || (s[i] == '-' && i + 1 < n &&
+		    is_alnum(s[i + 1]))) {
+			i++;
+			continue;
+		}
+		if (s[i] == '\'' && inner_apostrophe(s, n, i, 1)) {
+			i++;
+			continue;
+		}
+		if (s[i] == 0xe2 && i + 2 < n && s[i + 1] == 0x80 &&
+		    s[i + 2] == 0x99 && inner_apostrophe(s, n, i, 3)) {
+			i += 3;
+			continue;
+		}
+		if (s[i] >= 0x80) {
+			if (special(s + i, n - i, &m, &ch) > 0)
+				break;
+			for (k = i + 1; k < n && (s[k] & 0xc0) == 0x80; k++)
+				;
+			i = k;
+			continue;
+		}
+		break;
+	}
+	return i;
+}
+
+/* A straight mark: which way it faces from its neighbours. */
+static int
+straight(const unsigned char *s, size_t n, size_t i, size_t len, int dbl)
+{
+	int	 before = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
+	    s[i - 1] == '[' || s[i - 1] == '-' || s[i - 1] == '/' ||
+	    s[i - 1] == '\t' || (s[i - 1] & 0x80);
+	int	 after = i + len >= n || s[i + len] == ' ' ||
+	    s[i + len] == ',' || s[i + len] == '.' || s[i + len] == ';' ||
+	    s[i + len] == ':' || s[i + len] == ')' || s[i + len] == '?' ||
+	    s[i + len] == '!';
+
+	if (dbl)
+		return M_DSTRAIGHT;
+	if (before && !after)
+		return M_SOPEN;
+	if (!before && after)
+		return M_SCLOSE;
+	return 0;
+}
+
+static void
+tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
+    size_t n)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	size_t			 i = 0, k, len;
+	struct tok		*t;
+	int			 mark, cue;
+	char			 ch;
+
+	sc->n = 0;
+	while (i < n) {
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		mark = 0;
+		ch = 0;
+		len = s[i] >= 0x80 ? special(s + i, n - i, &mark, &ch) : 0;
+		if (len == 0 && s[i] == '"') {
+			len = 1;
+			mark = M_DSTRAIGHT;
+		} else if (len == 0 && s[i] == '\'' && i + 1 < n &&
+		    s[i + 1] == '\'') {
+			len = 2;
+			mark = M_DSTRAIGHT;
+		} else if (len == 0 && s[i] == '`' && i + 1 < n &&
+		    s[i + 1] == '`') {
+			len = 2;
+			mark = M_DOPEN;
+		} else if (len == 0 && s[i] == '\'') {
+			len = 1;
+			mark = straight(s, n, i, 1, 0);
+			if (mark == 0)
+				ch = '\'';
+		} else if (len == 0 && !is_alnum(s[i]) && s[i] < 0x80) {
+			len = 1;
+			mark = 0;
+			ch = (char)s[i];
+		}
+		if (len > 0 && ch == ' ') {
+			i += len;
+			continue;
+		}
+		t = push(sc);
+		t->s = (uint32_t)i;
+		if (len > 0) {
+			if (mark == M_SCLOSE && i + len < n &&
+			    is_alnum(s[i + len]) && i > 0 && s[i - 1] == ' ') {
+				/* ’90s, ’em: an elided word, not a mark */
+				k = word_end(s, n, i + len);
+				t->type = T_WORD;
+				t->e = (uint32_t)k;
+				i = k;
+				continue;
+			}
+			t->e = (uint32_t)(i + len);
+			t->type = mark ? T_MARK : T_PUNCT;
+			t->ch = mark ? (char)mark : ch;
+			i += len;
+			continue;
+		}
+		k = word_end(s, n, i);
+		if (k == i)
+			k = i + 1;
+		t->type = T_WORD;
+		t->e = (uint32_t)k;
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			t->flags |= TF_CAP;
+		else if (s[i] >= '0' && s[i] <= '9')
+			t->flags |= TF_DIGIT;
+		if (s[i] < 0x80) {
+			t->cls = (uint16_t)lex_word(lx, text + i, k - i, &cue);
+			t->cue = (int16_t)cue;
+		} else if (s[i] == 0xc3 || s[i] == 0xc5)
+			t->flags |= TF_CAP * (i + 1 < n && s[i + 1] < 0xa0);
+		i = k;
+	}
+}
+
+static struct qspan *
+push_q(struct scan *sc)
+{
+	struct qspan	*q;
+
+	if (sc->nq == sc->capq) {
+		sc->capq = sc->capq ? sc->capq * 2 : 16;
+		if ((sc->q = reallocarray(sc->q, sc->capq, sizeof(*sc->q))) ==
+		    NULL)
+			err(2, "out of memory");
+	}
+	q = &sc->q[sc->nq++];
+	memset(q, 0, sizeof(*q));
+	return q;
+}
+
+static void
+add_span(struct scan *sc, int open, int close, uint32_t s, uint32_t e)
+{
+	struct qspan	*q;
+	int		 i, from = open < 0 ? 0 : open + 1;
+	int		 to = close < 0 ? (int)sc->n : close;
+
+	q = push_q(sc);
+	q->open = open;
+	q->close = close;
+	q->s = s;
+	q->e = e;
+	for (i = from; i < to; i++) {
+		sc->t[i].inq = 1;
+		if (sc->t[i].type == T_WORD)
+			q->words++;
+	}
+	if (open >= 0) {
+		sc->t[open].flags |= TF_OPEN;
+		sc->t[open].q = (int32_t)(sc->nq - 1);
+	}
+	if (close >= 0) {
+		sc->t[close].flags |= TF_CLOSE;
+		sc->t[close].q = (int32_t)(sc->nq - 1);
+	}
+}
+
+static int
+opens(const struct tok *t, int dbl)
+{
+	if (t->type != T_MARK)
+		return 0;
+	if (dbl)
+		return t->ch == M_DOPEN || t->ch == M_DSTRAIGHT;
+	return t->ch == M_SOPEN || t->ch == M_SSTRAIGHT;
+}
+
+static int
+closes(const struct tok *t, int dbl)
+{
+	if (t->type != T_MARK)
+		return 0;
+	if (dbl)
+		return t->ch == M_DCLOSE || t->ch == M_DSTRAIGHT;
+	return t->ch == M_SCLOSE || t->ch == M_SSTRAIGHT;
+}
+
+/* A mark facing the wrong way at top level: a stray closer. */
+static int
+looks_closing(const struct scan *sc, int i, const char *text)
+{
+	const struct tok *t = &sc->t[i];
+
+	if (t->ch != M_DSTRAIGHT)
+		return t->ch == M_DCLOSE;
+	return t->s > 0 && text[t->s - 1] != ' ' && (i + 1 >= (int)sc->n ||
+	    sc->t[i + 1].s > t->e || sc->t[i + 1].type == T_PUNCT);
+}
+
+/*
+ * Pair marks: double quotes at top level hold everything to their close
+ * (nested singles included); a single quote only counts when its closer
+ * turns up in the paragraph, otherwise it was an apostrophe.
+ */
+static void
+pair(struct scan *sc, const char *text, size_t n, int cont)
+{
+	int	 i = 0, j, nt = (int)sc->n;
+
+	sc->nq = 0;
+	if (cont && nt > 0 && opens(&sc->t[0], 1) && !closes(&sc->t[0], 0)) {
+		/* a quote that runs in reopens the paragraph with a mark */
+		for (j = 1; j < nt && !closes(&sc->t[j], 1); j++)
+			;
+		add_span(sc, 0, j < nt ? j : -1, sc->t[0].e,
+		    j < nt ? sc->t[j].s : (uint32_t)n);
+		sc->q[0].open = -1;
+		sc->t[0].flags |= TF_OPEN;
+		i = j + 1;
+	}
+	for (; i < nt; i++) {
+		if (opens(&sc->t[i], 1)) {
+			if (looks_closing(sc, i, text))
+				continue;
+			for (j = i + 1; j < nt; j++) {
+				if (sc->t[j].ch == M_DOPEN &&
+				    sc->t[j].type == T_MARK)
+					break;
+				if (closes(&sc->t[j], 1))
+					break;
+			}
+			if (j < nt && sc->t[j].ch == M_DOPEN) {
+				/* a curly opener again: the first never closed */
+				continue;
+			}
+			add_span(sc, i, j < nt ? j : -1, sc->t[i].e,
+			    j < nt ? sc->t[j].s : (uint32_t)n);
+			i = j;
+		} else if (opens(&sc->t[i], 0)) {
+			for (j = i + 1; j < nt && j < i + 60; j++)
+				if (closes(&sc->t[j], 0) ||
+				    opens(&sc->t[j], 1))
+					break;
+			if (j < nt && j < i + 60 && closes(&sc->t[j], 0)) {
+				add_span(sc, i, j, sc->t[i].e, sc->t[j].s);
+				i = j;
+			}
+		}
+	}
+}
+
+/*
+ * Sentence ends: . ! ? outside quotes, not after an abbreviation, and
+ * before a capital, a mark or the end; a quote that ends a sentence
+ * inside its marks ends it after them when a new sentence follows.
+ */
+static void
+sentences(struct scan *sc, const char *text)
+{
+	struct tok	*t, *p, *nx;
+	size_t		 i, len;
+
+	for (i = 0; i < sc->n; i++) {
+		t = &sc->t[i];
+		if (t->type != T_PUNCT || (t->ch != '.' && t->ch != '?' &&
+		    t->ch != '!' && t->ch != ';'))
+			continue;
+		nx = i + 1 < sc->n ? &sc->t[i + 1] : NULL;
+		if (t->ch == '.' && i > 0) {
+			p = &sc->t[i - 1];
+			len = p->e - p->s;
+			if (p->type == T_WORD && p->e == t->s &&
+			    ((len == 1 && (p->flags & TF_CAP)) ||
+			    ((p->cls & W_TITLE) && (p->flags & TF_CAP) &&
+			    len <= 4) || (nx != NULL && nx->type == T_WORD &&
+			    nx->s == t->e))) {
+				p->flags |= TF_ABBR;
+				continue;
+			}
+			if (nx != NULL && ((nx->type == T_WORD &&
+			    !(nx->flags & (TF_CAP | TF_DIGIT))) ||
+			    (nx->type == T_PUNCT && nx->ch != '-' &&
+			    nx->ch != '('))) {
+				if (p->type == T_WORD && p->e == t->s)
+					p->flags |= TF_ABBR;
+				continue;
+			}
+		}
+		if (t->inq) {
+			/* inside a quote: ends it only with its closer */
+			if (nx != NULL && nx->type == T_MARK &&
+			    (nx->flags & TF_CLOSE) && i + 2 < sc->n &&
+			    (sc->t[i + 2].type == T_MARK ||
+			    (sc->t[i + 2].flags & TF_CAP)))
+				nx->flags |= TF_SENT;
+			continue;
+		}
+		t->flags |= TF_SENT;
+	}
+	(void)text;
+}
+
+void
+scan_text(struct scan *sc, const struct lexicon *lx, const char *text,
+    size_t n, int cont)
+{
+	tokenize(sc, lx, text, n);
+	pair(sc, text, n, cont);
+	sentences(sc, text);
+}
+
+void
+scan_free(struct scan *sc)
+{
+	free(sc->t);
+	free(sc->q);
+	memset(sc, 0, sizeof(*sc));
+}

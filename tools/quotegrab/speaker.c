@@ -1,0 +1,301 @@
+/*
+ * Speakers: from a subject mention to who it is, as fully as the document
+ * names them; pronouns and bare last names resolved over the document.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <bsd/stdlib.h>
+#include <err.h>
+
+#include "quotegrab.h"
+
+#define MEM_MAX		1024	/* speakers remembered per document */
+#define RUN_MAX		16	/* words of a mention looked at */
+
+struct word {
+	uint32_t	 s, e;
+	int		 cap;
+	unsigned	 cls;
+};
+
+void
+mem_reset(struct memory *m)
+{
+	buf_reset(&m->arena);
+	m->n = 0;
+	m->last_person = m->last_speaker = -1;
+	m->speaker_para = 0;
+}
+
+void
+mem_free(struct memory *m)
+{
+	buf_free(&m->arena);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+static size_t
+keep(struct memory *m, const char *s, size_t n)
+{
+	size_t	 off = m->arena.len;
+
+	if (n > 0)
+		buf_add(&m->arena, s, n);
+	return off;
+}
+
+static int
+same(const struct memory *m, size_t off, size_t len, const char *s, size_t n)
+{
+	return len == n && memcmp(m->arena.p + off, s, n) == 0;
+}
+
+long
+mem_find_key(const struct memory *m, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = m->n; i-- > 0;)
+		if (m->v[i].person && same(m, m->v[i].key, m->v[i].keylen, s,
+		    n))
+			return (long)i;
+	return -1;
+}
+
+long
+mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
+    size_t klen, const struct actor *a, int person)
+{
+	struct ent	*e;
+	size_t		 i;
+
+	for (i = m->n; i-- > 0;)
+		if (same(m, m->v[i].name, m->v[i].namelen, name, nlen))
+			break;
+	if (i == (size_t)-1) {
+		if (m->n >= MEM_MAX)
+			return -1;
+		if (m->n == m->cap) {
+			m->cap = m->cap ? m->cap * 2 : 32;
+			if ((m->v = reallocarray(m->v, m->cap,
+			    sizeof(*m->v))) == NULL)
+				err(2, "out of memory");
+		}
+		i = m->n++;
+		e = &m->v[i];
+		memset(e, 0, sizeof(*e));
+		e->name = keep(m, name, nlen);
+		e->namelen = nlen;
+		e->key = keep(m, key, klen);
+		e->keylen = klen;
+	}
+	e = &m->v[i];
+	e->person |= person;
+	if (a != NULL && a->id != NULL && e->idlen == 0) {
+		e->idlen = strlen(a->id);
+		e->id = keep(m, a->id, e->idlen);
+		if (a->code != NULL) {
+			e->codelen = strlen(a->code);
+			e->code = keep(m, a->code, e->codelen);
+		}
+	}
+	return (long)i;
+}
+
+/* Split a mention into blank-separated words, stopping at "(" or ",". */
+static size_t
+words(const struct lexicon *lx, const char *text, uint32_t s, uint32_t e,
+    struct word *w)
+{
+	size_t		 n = 0;
+	uint32_t	 i = s, j, k;
+	int		 cue;
+
+	while (i < e && n < RUN_MAX) {
+		while (i < e && text[i] == ' ')
+			i++;
+		if (i >= e || text[i] == '(' || text[i] == ',')
+			break;
+		for (j = i; j < e && text[j] != ' ' && text[j] != ',' &&
+		    text[j] != '('; j++)
+			;
+		k = j;
+		while (k > i && (text[k - 1] == '.' || text[k - 1] == ')'))
+			k--;
+		if (k == i)
+			k = j;
+		w[n].s = i;
+		w[n].e = k;
+		w[n].cap = isupper((unsigned char)text[i]) ||
+		    ((unsigned char)text[i] >= 0xc3 && (unsigned char)text[i]
+		    <= 0xc5);
+		w[n].cls = lex_word(lx, text + i, k - i, &cue);
+		n++;
+		i = j;
+	}
+	return n;
+}
+
+static const struct actor *
+actor_at(const struct grab *g, uint32_t s, uint32_t e)
+{
+	const struct actor	*best = NULL;
+	size_t			 i;
+
+	for (i = 0; i < g->nav; i++) {
+		const struct actor *a = &g->av[i];
+
+		if (a->s >= e || a->e <= s || a->name == NULL)
+			continue;
+		if (best == NULL || (a->person && !best->person) ||
+		    (a->person == best->person && a->s > best->s))
+			best = a;
+	}
+	return best;
+}
+
+struct name {
+	uint32_t	 s, e;		/* the name, titles stripped */
+	uint32_t	 ks, ke;	/* its last word */
+	int		 words;
+	int		 person;
+};
+
+/*
+ * The proper name heading a mention: its last run of capitalized words,
+ * when nothing lowercase follows it and no preposition precedes it.
+ */
+static int
+find_name(const struct grab *g, const char *text, uint32_t s, uint32_t e,
+    struct name *nm)
+{
+	struct word	 w[RUN_MAX];
+	size_t		 n = words(g->lex, text, s, e, w), i, a, b;
+	int		 titled = 0;
+
+	if (n == 0 || !w[n - 1].cap)
+		return 0;
+	b = n;
+	for (a = n; a > 0 && w[a - 1].cap; a--)
+		;
+	for (i = 0; i < a; i++)
+		if ((w[i].cls & W_PREP) && !w[i].cap)
+			return 0;
+	/* strip titles and a leading "The" */
+	for (i = a; i < b; i++)
+		if ((w[i].cls & W_TITLE) && i + 1 < b) {
+			titled = 1;
+			a = i + 1;
+		}
+	while (a < b && (w[a].cls & W_DET) && b - a > 1)
+		a++;
+	if (a >= b)
+		return 0;
+	nm->s = w[a].s;
+	nm->e = w[b - 1].e;
+	nm->ks = w[b - 1].s;
+	nm->ke = w[b - 1].e;
+	nm->words = (int)(b - a);
+	nm->person = !(w[b - 1].cls & W_ORG) && !(w[a].cls & W_ORG) &&
+	    (titled || nm->words >= 2 || !(w[b - 1].cls & W_TITLE));
+	if (nm->words == 1 && (w[a].cls & (W_PRON | W_PRONX | W_TITLE)))
+		return 0;
+	return 1;
+}
+
+static int
+pronoun(const char *text, uint32_t s, uint32_t e)
+{
+	size_t	 n = e - s;
+
+	return (n == 2 && strncasecmp(text + s, "he", 2) == 0) ||
+	    (n == 3 && strncasecmp(text + s, "she", 3) == 0);
+}
+
+long
+speaker_resolve(struct grab *g, const char *text, uint32_t s, uint32_t e,
+    enum qhow *how)
+{
+	struct memory		*m = &g->mem;
+	const struct actor	*a;
+	struct name		 nm;
+	long			 i;
+	const char		*key;
+
+	*how = HOW_LOCAL;
+	if (pronoun(text, s, e)) {
+		*how = HOW_PRONOUN;
+		return m->last_person;
+	}
+	if ((a = actor_at(g, s, e)) != NULL) {
+		key = strrchr(a->name, ' ');
+		key = key != NULL ? key + 1 : a->name;
+		i = mem_add(m, a->name, strlen(a->name), key, strlen(key), a,
+		    a->person);
+		if (a->person && i >= 0)
+			m->last_person = i;
+		return i;
+	}
+	if (find_name(g, text, s, e, &nm)) {
+		if (nm.words == 1 &&
+		    (i = mem_find_key(m, text + nm.s, nm.e - nm.s)) >= 0) {
+			m->last_person = i;
+			return i;
+		}
+		i = mem_add(m, text + nm.s, nm.e - nm.s, text + nm.ks,
+		    nm.ke - nm.ks, NULL, nm.person);
+		if (nm.person && i >= 0)
+			m->last_person = i;
+		return i;
+	}
+	/* a description: the source, a person close to the Kremlin */
+	return mem_add(m, text + s, e - s, "", 0, NULL, 0);
+}
+
+void
+speaker_note_subject(struct grab *g, const char *text, uint32_t s,
+    uint32_t e)
+{
+	struct memory		*m = &g->mem;
+	const struct actor	*a;
+	struct name		 nm;
+	long			 i;
+
+	if ((a = actor_at(g, s, e)) != NULL) {
+		if (a->person) {
+			const char *key = strrchr(a->name, ' ');
+
+			key = key != NULL ? key + 1 : a->name;
+			i = mem_add(m, a->name, strlen(a->name), key,
+			    strlen(key), a, 1);
+			if (i >= 0)
+				m->last_person = i;
+		}
+		return;
+	}
+	if (!find_name(g, text, s, e, &nm) || !nm.person)
+		return;
+	if (nm.words == 1) {
+		if ((i = mem_find_key(m, text + nm.s, nm.e - nm.s)) >= 0)
+			m->last_person = i;
+		return;
+	}
+	i = mem_add(m, text + nm.s, nm.e - nm.s, text + nm.ks, nm.ke - nm.ks,
+	    NULL, 1);
+	if (i >= 0)
+		m->last_person = i;
+}
+
+void
+speaker_note_name(struct grab *g, const char *text, uint32_t s, uint32_t e)
+{
+	struct name	 nm;
+
+	if (find_name(g, text, s, e, &nm) && nm.person)
+		(void)mem_add(&g->mem, text + nm.s, nm.e - nm.s,
+		    text + nm.ks, nm.ke - nm.ks, NULL, 1);
+}
