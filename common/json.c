@@ -54,8 +54,11 @@ ascii_run(const unsigned char *s, size_t n)
 		__m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, space),
 		    _mm_or_si128(_mm_cmpeq_epi8(v, quote),
 		    _mm_cmpeq_epi8(v, bslash)));
-		if (_mm_movemask_epi8(bad) != 0)
-			break;
+		unsigned mask = (unsigned)_mm_movemask_epi8(bad);
+
+		/* land on the first special byte, not before it */
+		if (mask != 0)
+			return i + (size_t)__builtin_ctz(mask);
 	}
 #else
 	(void)s;
@@ -118,7 +121,8 @@ scan_string(struct scan *sc)
 	sc->i++;
 	for (;;) {
 		sc->i += ascii_run(s + sc->i, sc->n - sc->i);
-		while (sc->i + 8 <= sc->n) {
+		while (sc->i + 8 <= sc->n && s[sc->i] >= 0x20 && s[sc->i] < 0x80 &&
+		    s[sc->i] != '"' && s[sc->i] != '\\') {
 			memcpy(&w, s + sc->i, 8);
 			if (string_special(w))
 				break;

@@ -63,9 +63,15 @@ utf8_find_bad(const char *str, size_t n)
 		while (i + 16 <= n) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
 			    (s + i));
-			if (_mm_movemask_epi8(v) != 0 || _mm_movemask_epi8(
-			    _mm_cmpeq_epi8(v, _mm_setzero_si128())) != 0)
+			unsigned mask = (unsigned)(_mm_movemask_epi8(v) |
+			    _mm_movemask_epi8(_mm_cmpeq_epi8(v,
+			    _mm_setzero_si128())));
+
+			if (mask != 0) {
+				/* straight to the byte that needs a look */
+				i += (size_t)__builtin_ctz(mask);
 				break;
+			}
 			i += 16;
 		}
 		if (i >= n)
