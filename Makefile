@@ -49,6 +49,10 @@ $(B)/%: $$(addprefix $(O)/,$$(subst .c,.o,$$(wildcard tools/$$*/*.c))) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(LIB) $(PKG_LIBS)
 
+# actortag's dictionary is compiled in: regenerate its header from the TSV.
+tools/actortag/actors_tsv.h: tools/actortag/actors.tsv tools/actortag/embed.sh
+	tools/actortag/embed.sh tools/actortag/actors.tsv $@
+
 # The same tree again under AddressSanitizer and UBSan, for make check.
 asan:
 	@$(MAKE) --no-print-directory O=build-asan B=build-asan/bin \

@@ -1,0 +1,116 @@
+/*
+ * actortag: the actor dictionary (TSV entries, aliases, dated roles), the
+ * byte trie that finds aliases on token boundaries, and the tagger core.
+ */
+#ifndef ACTORTAG_H
+#define ACTORTAG_H
+
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "buf.h"
+
+#define DAY_NONE	LONG_MIN	/* no reference date: most recent role */
+
+enum etype {
+	T_PER, T_ORG, T_GPE, T_LOC,	/* written as is */
+	T_CAP,		/* capital: GPE actor, LOC after "in", "at" ... */
+	T_SEAT,		/* seat of power: ORG actor, LOC after "in" ... */
+	T_ADJ,		/* nationality adjective of a GPE (same id) */
+	T_DEM,		/* demonym: the people of a GPE (same id) */
+	T_TITLE,	/* a person's title: president, negotiator */
+	T_AGENT,	/* a group noun: troops, authorities */
+	T_NTYPES
+};
+
+/* One TSV line. */
+struct entry {
+	const char	*id;
+	const char	*name;
+	const char	*code;
+	const char	*role;		/* NULL when "-" */
+	const char	*aliases;	/* as written, for -l; NULL when "-" */
+	long		 from, to;	/* days; LONG_MIN / LONG_MAX when open */
+	int		 actor;		/* index into dict actors */
+	int		 dead;		/* overridden by a later -f file */
+	enum etype	 type;
+};
+
+/* All live lines sharing an id and type: one actor with its roles. */
+struct actor {
+	const char	*id;
+	const char	*name;
+	enum etype	 type;
+	int		 src;		/* which source defined it last */
+	int		*ents;		/* entry indices, in file order */
+	size_t		 nents;
+};
+
+/* What a trie match leads to: an alias of an actor. */
+struct hit {
+	const char	*alias;		/* original spelling, for case rules */
+	size_t		 len;
+	int		 actor;
+	int		 canonical;	/* the alias is the actor's name */
+	int		 next;		/* next hit on the same trie node */
+};
+
+struct trie {
+	uint64_t	*keys;		/* (node << 8 | byte) + 1; 0 empty */
+	uint32_t	*vals;
+	size_t		 mask;
+	size_t		 nnodes;
+	int		*term;		/* first hit per node, -1 none */
+	size_t		 termcap;
+	struct hit	*hits;
+	size_t		 nhits, hitcap;
+	unsigned char	 start[256];	/* bytes that may begin an alias */
+	uint32_t	 root[256];	/* children of the root node */
+	uint32_t	*first;		/* built: node -> its first edge */
+	unsigned char	*label;		/* built: edge byte */
+	uint32_t	*target;	/* built: edge child */
+	uint64_t	 start2[256][4]; /* folded first two bytes, as bits */
+};
+
+struct dict {
+	struct entry	*ents;
+	size_t		 nents, entcap;
+	struct actor	*actors;
+	size_t		 nactors, actorcap;
+	int		*amap;		/* open-addressed (id,type) -> actor */
+	size_t		 amask;
+	struct trie	 names;		/* PER ORG GPE LOC CAP SEAT ADJ DEM */
+	struct trie	 titles;	/* TITLE AGENT */
+	char		**strs;		/* owned copies */
+	size_t		 nstrs, strcap;
+	int		 nsrc;
+};
+
+void	 dict_init(struct dict *);
+void	 dict_free(struct dict *);
+/* Add TSV text; on error returns -1 with a message naming LINE in err. */
+int	 dict_add_line(struct dict *, const char *, size_t, char *, size_t);
+void	 dict_begin_source(struct dict *);
+void	 dict_load_embedded(struct dict *);
+void	 dict_build(struct dict *);
+void	 dict_list(const struct dict *, FILE *);
+const char *etype_name(enum etype);
+long	 day_parse(const char *, size_t);
+
+/* Trie walk: longest alias at s (case checked); returns its length. */
+int	 alias_case_ok(const char *, const char *, size_t);
+size_t	 trie_longest(const struct trie *, const char *, size_t, size_t,
+	    int *);
+
+struct tagger;
+struct tagger	*tagger_new(const struct dict *);
+void		 tagger_free(struct tagger *);
+/* Forget the document state (new people for coreference). */
+void		 tagger_reset(struct tagger *);
+/* Tag text; append the JSON array for "actors" to out. */
+void		 tagger_run(struct tagger *, const char *, size_t, long,
+		    struct buf *);
+
+#endif

@@ -1,0 +1,1238 @@
+/*
+ * The tagger core: one pass over a record's text finding dictionary
+ * aliases, nationality adjectives with agents and titles, new people by
+ * title or apposition, and later surname mentions of them in the document.
+ */
+#include <bsd/stdlib.h>
+#include <bsd/string.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "actortag.h"
+#include "json.h"
+#include "utf8.h"
+
+#define MAXPEOPLE	256
+#define MAXROLE		512
+
+struct elem {
+	size_t		 s, e;		/* byte span in the text */
+	char		 id[128];
+	char		 name[128];
+	char		 code[32];
+	char		 role[MAXROLE];
+	const char	*type;
+	const char	*how;
+};
+
+struct person {			/* a new person of the current document */
+	char		 name[128];
+	char		 sur[64];
+	char		 id[128];
+	char		 code[32];
+};
+
+struct tagger {
+	const struct dict	*d;
+	struct elem		*el;
+	size_t			 nel, elcap;
+	struct person		*people;
+	size_t			 npeople;
+	const char		*t;	/* the text being tagged */
+	size_t			 n;
+	long			 ref;	/* reference day or DAY_NONE */
+	int			*gpe;	/* actor -> its GPE actor (same id) */
+	int			**holders; /* title actor -> PER entries, -1 ended */
+	size_t			 ahead_s, ahead_e; /* a span tagged ahead */
+};
+
+/* Words that start a capitalized run but never a name. */
+static const char *const stopcaps[] = {
+	"A", "About", "According", "After", "Against", "Also", "Although",
+	"An", "And", "Another", "Any", "April", "As", "At", "August", "But",
+	"By", "December", "Despite", "During", "Each", "Earlier", "February",
+	"For", "Friday", "From", "Further", "Furthermore", "He", "Her", "His",
+	"However", "I", "If", "In", "Instead", "It", "Its", "January", "July",
+	"June", "Key", "Last", "Later", "March", "May", "Meanwhile", "Monday",
+	"Moreover", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "New", "Next",
+	"No", "Not", "November", "Now", "October", "Of", "On", "One", "Or",
+	"Our", "Saturday", "September", "She", "Since", "So", "Some", "Sunday",
+	"That", "The", "Their", "There", "These", "They", "This", "Those",
+	"Thursday", "To", "Today", "Tuesday", "Under", "Until", "We",
+	"Wednesday", "What", "When", "Where", "While", "Who", "With", "Yet",
+	"Dr", "Dr.", "Gen.", "Sen.", "Rep.", "Lt.", "Col.", "St.", "Sheikh",
+	"Prince", "King", "Queen", "Emir", "Ayatollah", "Western", "Eastern",
+	"Northern", "Southern", "Central", "Christmas", "Easter", "God",
+	"Islamic", "Christian", "Muslim", "Jewish", "Catholic", "Orthodox",
+	NULL
+};
+
+static const char *const particles[] = {
+	"al", "bin", "ibn", "de", "da", "van", "von", "der", "el", "le", "la",
+	"du", "dos", "di", "del", "ter", "ben", "abu", NULL
+};
+
+static const char *const locatives[] = {
+	"in", "at", "near", "from", "outside", "inside", "into",
+	"around", "across", "via", "toward", "towards", "visit", "visited",
+	"visiting", "visits", "reached", "arrived", "throughout", "within",
+	NULL
+};
+
+/* Lowercase words that never sit between an adjective and its agent. */
+static const char *const funcwords[] = {
+	"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "had",
+	"has", "have", "he", "her", "his", "in", "is", "it", "its", "not",
+	"of", "on", "or", "said", "says", "that", "the", "their", "this",
+	"to", "was", "were", "which", "who", "will", "with", "would", "but",
+	"also", "could", "may", "might", "should", "can", "did", "does",
+	"than", "then", "there", "they", "we", "been", "being", NULL
+};
+
+/* Heads of an organisation's name and the role they give. */
+static const struct {
+	const char	*word;
+	const char	*suffix;
+} orgheads[] = {
+	{ "Ministry", "GOV" }, { "Agency", "GOV" }, { "Service", "GOV" },
+	{ "Office", "GOV" }, { "Administration", "GOV" },
+	{ "Department", "GOV" }, { "Government", "GOV" },
+	{ "Commission", "GOV" }, { "Committee", "GOV" },
+	{ "Party", "OPP" }, { "Movement", "OPP" }, { "Front", "OPP" },
+	{ "Bank", "BUS" }, { "Company", "BUS" }, { "Corporation", "BUS" },
+	{ "Group", "BUS" }, { "University", "EDU" }, { "Academy", "EDU" },
+	{ "School", "EDU" }, { "College", "EDU" }, { "Court", "JUD" },
+	{ "Army", "MIL" }, { "Forces", "MIL" }, { "Brigade", "MIL" },
+	{ "Union", "LAB" }, { "Council", "NGO" }, { "Institute", "NGO" },
+	{ "Center", "NGO" }, { "Centre", "NGO" }, { "Foundation", "NGO" },
+	{ "Fund", "NGO" }, { "Club", "NGO" }, { "Society", "NGO" },
+	{ "Forum", "NGO" }, { "Association", "NGO" }, { "Network", "NGO" },
+	{ "Initiative", "NGO" }, { "Project", "NGO" }, { "Watch", "NGO" },
+	{ NULL, NULL }
+};
+
+static int
+inlist(const char *const *l, const char *s, size_t n)
+{
+	for (; *l != NULL; l++)
+		if ((*l)[0] == s[0] && strlen(*l) == n && memcmp(*l, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+inlist_ci(const char *const *l, const char *s, size_t n)
+{
+	for (; *l != NULL; l++)
+		if (tolower((unsigned char)(*l)[0]) ==
+		    tolower((unsigned char)s[0]) && strlen(*l) == n &&
+		    strncasecmp(*l, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void *
+xrealloc(void *p, size_t n, size_t size)
+{
+	if ((p = reallocarray(p, n, size)) == NULL) {
+		fputs("actortag: out of memory\n", stderr);
+		exit(2);
+	}
+	return p;
+}
+
+/* The GPE actor each adjective or demonym stands for (same id). */
+static void
+link_gpes(struct tagger *tg)
+{
+	const struct dict	*d = tg->d;
+	size_t			 i, j;
+
+	for (i = 0; i < d->nactors; i++) {
+		tg->gpe[i] = (int)i;
+		if (d->actors[i].type != T_ADJ && d->actors[i].type != T_DEM)
+			continue;
+		for (j = 0; j < d->nactors; j++)
+			if (d->actors[j].type == T_GPE &&
+			    d->actors[j].nents > 0 &&
+			    strcmp(d->actors[j].id, d->actors[i].id) == 0) {
+				tg->gpe[i] = (int)j;
+				break;
+			}
+	}
+}
+
+static int	role_matches(const struct dict *, int, const char *);
+
+/* The person entries whose role is this title, found once. */
+static const int *
+title_holders(struct tagger *tg, int title)
+{
+	const struct dict	*d = tg->d;
+	size_t			 i, n = 0;
+	int			*v = NULL;
+
+	if (tg->holders[title] != NULL)
+		return tg->holders[title];
+	for (i = 0; i < d->nents; i++) {
+		const struct entry *e = &d->ents[i];
+
+		if (e->dead || e->type != T_PER || e->role == NULL ||
+		    !role_matches(d, title, e->role))
+			continue;
+		v = xrealloc(v, n + 2, sizeof(int));
+		v[n++] = (int)i;
+	}
+	v = xrealloc(v, n + 1, sizeof(int));
+	v[n] = -1;
+	return tg->holders[title] = v;
+}
+
+struct tagger *
+tagger_new(const struct dict *d)
+{
+	struct tagger	*tg;
+
+	tg = xrealloc(NULL, 1, sizeof(*tg));
+	memset(tg, 0, sizeof(*tg));
+	tg->d = d;
+	tg->people = xrealloc(NULL, MAXPEOPLE, sizeof(*tg->people));
+	tg->gpe = xrealloc(NULL, d->nactors + 1, sizeof(int));
+	tg->holders = xrealloc(NULL, d->nactors + 1, sizeof(int *));
+	memset(tg->holders, 0, (d->nactors + 1) * sizeof(int *));
+	link_gpes(tg);
+	return tg;
+}
+
+void
+tagger_free(struct tagger *tg)
+{
+	size_t	 i;
+
+	for (i = 0; i < tg->d->nactors; i++)
+		free(tg->holders[i]);
+	free(tg->holders);
+	free(tg->gpe);
+	free(tg->el);
+	free(tg->people);
+	free(tg);
+}
+
+void
+tagger_reset(struct tagger *tg)
+{
+	tg->npeople = 0;
+}
+
+/* --- characters and tokens ------------------------------------------ */
+
+/* ASCII letters and digits, without the locale. */
+static inline int
+alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+static inline int
+wordc(const char *s, size_t n, size_t i)
+{
+	unsigned char	 c = (unsigned char)s[i];
+
+	if (c < 0x80)
+		return alnum(c);
+	if (c == 0xe2 && i + 1 < n && (unsigned char)s[i + 1] == 0x80)
+		return 0;
+	if (c == 0xc2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xa0 ||
+	    (unsigned char)s[i + 1] == 0xab || (unsigned char)s[i + 1] == 0xbb))
+		return 0;
+	return 1;
+}
+
+static int
+upper_at(const char *s, size_t n, size_t i)
+{
+	unsigned char	 c = (unsigned char)s[i];
+	utf8proc_int32_t cp;
+
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	if (utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+	    (utf8proc_ssize_t)(n - i), &cp) <= 0)
+		return 0;
+	return utf8proc_isupper(cp);
+}
+
+/* End of the word at i (letters, digits, inner ' . - joining letters). */
+static size_t
+word_end(const char *s, size_t n, size_t i)
+{
+	while (i < n) {
+		if (wordc(s, n, i))
+			i++;
+		else if ((s[i] == '-' || s[i] == '\'') && i + 1 < n &&
+		    wordc(s, n, i + 1))
+			i++;
+		else
+			break;
+	}
+	return i;
+}
+
+/* After a possessive 's or ’s at i, or i itself. */
+static size_t
+skip_possessive(const char *s, size_t n, size_t i, int *poss)
+{
+	*poss = 0;
+	if (i + 1 < n && s[i] == '\'' && s[i + 1] == 's' &&
+	    (i + 2 >= n || !wordc(s, n, i + 2))) {
+		*poss = 1;
+		return i + 2;
+	}
+	if (i + 3 < n && memcmp(s + i, "\xe2\x80\x99s", 4) == 0 &&
+	    (i + 4 >= n || !wordc(s, n, i + 4))) {
+		*poss = 1;
+		return i + 4;
+	}
+	return i;
+}
+
+/* The word before byte i (skipping one "the"); returns its length. */
+static size_t
+word_before(const char *s, size_t n, size_t i, size_t *start, int skipthe)
+{
+	size_t	 e, b;
+
+	for (;;) {
+		e = i;
+		while (e > 0 && s[e - 1] == ' ')
+			e--;
+		b = e;
+		while (b > 0 && wordc(s, n, b - 1))
+			b--;
+		if (skipthe && e - b == 3 && strncasecmp(s + b, "the", 3) == 0) {
+			skipthe = 0;
+			i = b;
+			continue;
+		}
+		*start = b;
+		return e - b;
+	}
+}
+
+/* --- elements -------------------------------------------------------- */
+
+static struct elem *
+add_elem(struct tagger *tg, size_t s, size_t e, const char *how)
+{
+	struct elem	*x;
+
+	if (tg->nel == tg->elcap) {
+		tg->elcap = tg->elcap ? tg->elcap * 2 : 32;
+		tg->el = xrealloc(tg->el, tg->elcap, sizeof(*tg->el));
+	}
+	x = &tg->el[tg->nel++];
+	memset(x, 0, offsetof(struct elem, role) + 1);
+	x->s = s;
+	x->e = e;
+	x->how = how;
+	return x;
+}
+
+static void
+set_code(struct elem *x, const char *prefix, size_t plen, const char *suf)
+{
+	if (plen >= sizeof(x->code))
+		plen = sizeof(x->code) - 1;
+	memcpy(x->code, prefix, plen);
+	x->code[plen] = '\0';
+	if (suf != NULL && strcmp(suf, "-") != 0)
+		strlcat(x->code, suf, sizeof(x->code));
+}
+
+static const char *
+out_type(enum etype t)
+{
+	switch (t) {
+	case T_PER:
+		return "PER";
+	case T_ORG:
+	case T_SEAT:
+		return "ORG";
+	case T_LOC:
+		return "LOC";
+	default:
+		return "GPE";
+	}
+}
+
+static const struct entry *
+first_entry(const struct dict *d, int actor)
+{
+	return &d->ents[d->actors[actor].ents[0]];
+}
+
+/* Country (or IGO) prefix of a code: 3 letters, all of an IGO's code. */
+static size_t
+prefix_len(const char *code, enum etype t)
+{
+	if (t == T_ORG && strncmp(code, "IGO", 3) == 0)
+		return strlen(code);
+	return strlen(code) < 3 ? strlen(code) : 3;
+}
+
+/*
+ * A person's entry at the reference day: the role holding then; after
+ * all roles the last, as a former one (ELI); before all, ELI without role.
+ * Without a day, the most recent role.
+ */
+static void
+person_role(const struct tagger *tg, int actor, struct elem *x)
+{
+	const struct dict	*d = tg->d;
+	const struct actor	*a = &d->actors[actor];
+	const struct entry	*e, *best = NULL, *past = NULL;
+	size_t			 i;
+
+	for (i = 0; i < a->nents; i++) {
+		e = &d->ents[a->ents[i]];
+		if (tg->ref == DAY_NONE) {
+			if (best == NULL || e->from >= best->from)
+				best = e;
+		} else if (e->from <= tg->ref && tg->ref <= e->to) {
+			if (best == NULL || e->from >= best->from)
+				best = e;
+		} else if (e->to < tg->ref) {
+			if (past == NULL || e->to >= past->to)
+				past = e;
+		}
+	}
+	if (best != NULL) {
+		strlcpy(x->code, best->code, sizeof(x->code));
+		if (best->role != NULL)
+			strlcpy(x->role, best->role, sizeof(x->role));
+		return;
+	}
+	e = past != NULL ? past : &d->ents[a->ents[0]];
+	set_code(x, e->code, 3, "ELI");
+	if (past != NULL && e->role != NULL) {
+		strlcpy(x->role, "former ", sizeof(x->role));
+		strlcat(x->role, e->role, sizeof(x->role));
+	}
+}
+
+/* Does the person hold a role at the reference day (or now)? */
+static int
+person_active(const struct tagger *tg, int actor, long *recent)
+{
+	const struct actor	*a = &tg->d->actors[actor];
+	const struct entry	*e;
+	size_t			 i;
+	int			 on = 0;
+
+	*recent = LONG_MIN;
+	for (i = 0; i < a->nents; i++) {
+		e = &tg->d->ents[a->ents[i]];
+		if (e->to > *recent && (tg->ref == DAY_NONE || e->from <=
+		    tg->ref))
+			*recent = e->to;
+		if (tg->ref == DAY_NONE ? e->to == LONG_MAX :
+		    e->from <= tg->ref && tg->ref <= e->to)
+			on = 1;
+	}
+	return on;
+}
+
+/* Among the hits sharing an alias, the actor that fits best. */
+static int
+pick(const struct tagger *tg, const struct trie *t, int hit, size_t at,
+    size_t len, int *canonical)
+{
+	const struct hit	*h;
+	int			 best = -1, score, bscore = -1, x;
+	long			 rec, brec = LONG_MIN;
+
+	for (x = hit; x != -1; x = t->hits[x].next) {
+		h = &t->hits[x];
+		if (h->actor < 0 || h->len != len ||
+		    !alias_case_ok(h->alias, tg->t + at, len) ||
+		    tg->d->actors[h->actor].nents == 0)
+			continue;
+		rec = LONG_MIN;
+		if (tg->d->actors[h->actor].type == T_PER)
+			score = person_active(tg, h->actor, &rec) ? 3 : 1;
+		else
+			score = 2;
+		if (score > bscore || (score == bscore && rec > brec)) {
+			best = h->actor;
+			bscore = score;
+			brec = rec;
+			*canonical = h->canonical;
+		}
+	}
+	return best;
+}
+
+static void
+fill_actor(struct tagger *tg, struct elem *x, int actor)
+{
+	const struct actor	*a = &tg->d->actors[actor];
+	const struct entry	*e = first_entry(tg->d, actor);
+
+	strlcpy(x->id, a->id, sizeof(x->id));
+	strlcpy(x->name, a->name, sizeof(x->name));
+	x->type = out_type(a->type);
+	if (a->type == T_PER)
+		person_role(tg, actor, x);
+	else {
+		strlcpy(x->code, e->code, sizeof(x->code));
+		if (e->role != NULL)
+			strlcpy(x->role, e->role, sizeof(x->role));
+	}
+}
+
+/* --- names ----------------------------------------------------------- */
+
+/* A capitalized token at i (or a particle-led one like al-Sharaa). */
+static size_t
+cap_token(const char *s, size_t n, size_t i)
+{
+	size_t	 e;
+
+	if (i >= n)
+		return 0;
+	if (!upper_at(s, n, i)) {
+		/* al-Assad, el-Sisi */
+		if (i + 3 < n && (s[i + 2] == '-') && upper_at(s, n, i + 3) &&
+		    (strncmp(s + i, "al", 2) == 0 || strncmp(s + i, "el", 2) ==
+		    0))
+			return word_end(s, n, i) - i;
+		return 0;
+	}
+	e = word_end(s, n, i);
+	/* initials: "F.W." "J." */
+	while (e < n && s[e] == '.' && e - i <= 3 &&
+	    (e + 1 >= n || s[e + 1] == ' ' || upper_at(s, n, e + 1)))
+		e = e + 1 < n && upper_at(s, n, e + 1) ? word_end(s, n, e + 1) :
+		    e + 1;
+	return e - i;
+}
+
+/*
+ * A personal name at i: 1 to 4 capitalized tokens joined by single spaces,
+ * lowercase particles allowed inside. Returns its end (i when none) and
+ * sets *ntok. Stops before a token the dictionary knows as a non-person.
+ */
+static size_t
+name_at(struct tagger *tg, size_t i, int *ntok, size_t *lastb)
+{
+	const char	*s = tg->t;
+	size_t		 n = tg->n, end = i, j = i, l, pe;
+	int		 k = 0, hit;
+
+	*ntok = 0;
+	while (k < 4 && j < n) {
+		l = cap_token(s, n, j);
+		if (l == 0 && k > 0) {
+			pe = word_end(s, n, j);
+			if (inlist(particles, s + j, pe - j) && pe < n &&
+			    s[pe] == ' ' && cap_token(s, n, pe + 1) > 0) {
+				j = pe + 1;
+				continue;
+			}
+			break;
+		}
+		if (l == 0 || inlist(stopcaps, s + j, l))
+			break;
+		if (trie_longest(&tg->d->names, s, n, j, &hit) > 0 &&
+		    tg->d->actors[tg->d->names.hits[hit].actor].type != T_PER)
+			break;
+		if (trie_longest(&tg->d->titles, s, n, j, &hit) > 0)
+			break;
+		*lastb = j;
+		end = j + l;
+		k++;
+		if (end < n && s[end] == ' ')
+			j = end + 1;
+		else
+			break;
+	}
+	*ntok = k;
+	return end;
+}
+
+static void
+slugify(const char *s, size_t n, char *out, size_t outlen)
+{
+	utf8proc_uint8_t	*plain = NULL;
+	char			*tmp;
+	size_t			 i, o = 0;
+	int			 dash = 0;
+
+	tmp = xrealloc(NULL, n + 1, 1);
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	if (utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)n,
+	    &plain, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+	    UTF8PROC_COMPOSE) >= 0) {
+		free(tmp);
+		tmp = (char *)plain;
+	}
+	for (i = 0; tmp[i] != '\0' && o + 2 < outlen; i++) {
+		unsigned char c = (unsigned char)tmp[i];
+
+		if (isalnum(c)) {
+			if (dash && o > 0)
+				out[o++] = '-';
+			out[o++] = (char)tolower(c);
+			dash = 0;
+		} else
+			dash = 1;
+	}
+	out[o] = '\0';
+	free(tmp);
+}
+
+static void
+remember(struct tagger *tg, const struct elem *x, size_t lastb)
+{
+	struct person	*p;
+	size_t		 l;
+
+	if (tg->npeople == MAXPEOPLE)
+		return;
+	p = &tg->people[tg->npeople++];
+	strlcpy(p->name, x->name, sizeof(p->name));
+	strlcpy(p->id, x->id, sizeof(p->id));
+	strlcpy(p->code, x->code, sizeof(p->code));
+	l = x->e - lastb;
+	if (l >= sizeof(p->sur))
+		l = sizeof(p->sur) - 1;
+	memcpy(p->sur, tg->t + lastb, l);
+	p->sur[l] = '\0';
+}
+
+static struct elem *
+new_person(struct tagger *tg, size_t s, size_t e, size_t lastb,
+    const char *code, const char *role)
+{
+	struct elem	*x = add_elem(tg, s, e, "new");
+	size_t		 l = e - s;
+
+	if (l >= sizeof(x->name))
+		l = sizeof(x->name) - 1;
+	memcpy(x->name, tg->t + s, l);
+	x->name[l] = '\0';
+	slugify(tg->t + s, e - s, x->id, sizeof(x->id));
+	x->type = "PER";
+	strlcpy(x->code, code, sizeof(x->code));
+	if (role != NULL)
+		strlcpy(x->role, role, sizeof(x->role));
+	remember(tg, x, lastb);
+	return x;
+}
+
+/* --- agents, titles and places ----------------------------------------- */
+
+/* The role suffix of a title or agent actor ("" when it inherits). */
+static const char *
+suffix_of(const struct dict *d, int actor)
+{
+	const char	*c = first_entry(d, actor)->code;
+
+	return strcmp(c, "-") == 0 ? "" : c;
+}
+
+static int
+role_matches(const struct dict *d, int title, const char *role)
+{
+	const struct entry	*e = first_entry(d, title);
+	const char		*p, *q;
+
+	if (strcasecmp(e->name, role) == 0)
+		return 1;
+	for (p = e->aliases; p != NULL && *p != '\0'; p = q) {
+		if ((q = strchr(p, '|')) == NULL)
+			q = p + strlen(p);
+		if (strlen(role) == (size_t)(q - p) &&
+		    strncasecmp(p, role, (size_t)(q - p)) == 0)
+			return 1;
+		if (*q == '|')
+			q++;
+	}
+	return 0;
+}
+
+/* Who holds the title for the country prefix at the reference day. */
+static const struct entry *
+holder(struct tagger *tg, const char *prefix, size_t plen, int title)
+{
+	const struct dict	*d = tg->d;
+	const struct entry	*e, *best = NULL;
+	const int		*v;
+
+	for (v = title_holders(tg, title); *v != -1; v++) {
+		e = &d->ents[*v];
+		if (strncmp(e->code, prefix, plen) != 0)
+			continue;
+		if (tg->ref == DAY_NONE ? e->to != LONG_MAX :
+		    !(e->from <= tg->ref && tg->ref <= e->to))
+			continue;
+		if (best != NULL && best->actor != e->actor)
+			return NULL;	/* several hold it: no one in particular */
+		if (best == NULL || e->from > best->from)
+			best = e;
+	}
+	return best;
+}
+
+/* "MOSCOW, April 5 (Xinhua) --": a capital in capitals opening a text. */
+static int
+dateline(const struct tagger *tg, size_t s, size_t e)
+{
+	size_t	 k;
+
+	if (s != 0 || e >= tg->n || tg->t[e] != ',')
+		return 0;
+	for (k = s; k < e; k++)
+		if (islower((unsigned char)tg->t[k]))
+			return 0;
+	return 1;
+}
+
+static int
+locative_before(const struct tagger *tg, size_t at)
+{
+	size_t	 b, l;
+
+	l = word_before(tg->t, tg->n, at, &b, 1);
+	return l > 0 && inlist_ci(locatives, tg->t + b, l);
+}
+
+/* Next word start after spaces at i, or n. */
+static size_t
+skip_spaces(const char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/*
+ * After an adjective, country or organisation ending at i: an agent or
+ * title, possibly after up to two modifiers ("Romania's new government").
+ * Returns the title actor (or -1) with its span.
+ */
+static int
+agent_after(struct tagger *tg, size_t i, size_t *as, size_t *ae)
+{
+	const char	*s = tg->t;
+	size_t		 n = tg->n, j = i, l, we;
+	int		 hit, skips = 0, canon, a;
+
+	while (skips <= 2) {
+		if (j >= n || s[j] != ' ')
+			return -1;
+		j++;
+		if (j >= n || !wordc(s, n, j))
+			return -1;
+		if ((l = trie_longest(&tg->d->titles, s, n, j, &hit)) > 0 &&
+		    (a = pick(tg, &tg->d->titles, hit, j, l, &canon)) >= 0) {
+			*as = j;
+			*ae = j + l;
+			return a;
+		}
+		we = word_end(s, n, j);
+		if (inlist_ci(funcwords, s + j, we - j) || we == j)
+			return -1;
+		if (trie_longest(&tg->d->names, s, n, j, &hit) > 0)
+			return -1;
+		j = we;
+		skips++;
+	}
+	return -1;
+}
+
+/* "foreign ministers": a plural title names no one holder. */
+static int
+plural(const struct tagger *tg, size_t ts, size_t te, int title)
+{
+	const char	*name = tg->d->actors[title].name;
+	size_t		 l = strlen(name);
+
+	return te > ts && (tg->t[te - 1] == 's' || tg->t[te - 1] == 'S') &&
+	    l > 0 && name[l - 1] != 's';
+}
+
+/*
+ * "opposition groups in Zimbabwe", "government of Sindh province": an
+ * agent just before "in", "of" or "from" and a place takes the place's
+ * country. Returns the agent's start, or (size_t)-1.
+ */
+static size_t
+agent_before(struct tagger *tg, size_t at, int *agent)
+{
+	const char	*s = tg->t;
+	size_t		 b, l, ws, k, p;
+	int		 hit, canon, a;
+
+	l = word_before(s, tg->n, at, &b, 1);
+	if (l == 0 || !(inlist_ci((const char *const[]){ "in", "of", "from",
+	    NULL }, s + b, l)))
+		return (size_t)-1;
+	p = b;
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	ws = p;
+	for (k = 0; k < 3 && ws > 0; k++) {
+		word_before(s, tg->n, ws, &ws, 0);
+		if ((l = trie_longest(&tg->d->titles, s, tg->n, ws, &hit)) ==
+		    p - ws && (a = pick(tg, &tg->d->titles, hit, ws, l,
+		    &canon)) >= 0 && tg->d->actors[a].type == T_AGENT) {
+			if (tg->nel > 0 && tg->el[tg->nel - 1].e > ws)
+				return (size_t)-1;
+			*agent = a;
+			return ws;
+		}
+		if (ws == 0 || s[ws - 1] != ' ')
+			break;
+	}
+	return (size_t)-1;
+}
+
+/* --- the pass -------------------------------------------------------- */
+
+static size_t	apposition(struct tagger *, size_t, size_t, size_t, int);
+
+/*
+ * A title (with country prefix, possibly empty) at [ts, te): a name after
+ * it makes a person (known or new); else the title's holder at the
+ * reference day. Returns the end of what was consumed, or 0.
+ */
+static size_t
+title_then(struct tagger *tg, size_t from, size_t ts, size_t te, int title,
+    const char *prefix, size_t plen, int need_prefix)
+{
+	const struct dict	*d = tg->d;
+	const char		*suf = suffix_of(d, title);
+	struct elem		*x;
+	const struct entry	*h;
+	size_t			 ne, lastb = 0, l;
+	int			 ntok, hit, a, canon;
+	char			 code[32];
+
+	if (te < tg->n && tg->t[te] == ' ' && d->actors[title].type == T_TITLE) {
+		l = trie_longest(&d->names, tg->t, tg->n, te + 1, &hit);
+		if (l > 0 && (a = pick(tg, &d->names, hit, te + 1, l,
+		    &canon)) >= 0 && d->actors[a].type == T_PER) {
+			x = add_elem(tg, te + 1, te + 1 + l, canon ? "dict" :
+			    "alias");
+			fill_actor(tg, x, a);
+			return te + 1 + l;
+		}
+		ne = name_at(tg, te + 1, &ntok, &lastb);
+		if (ntok >= 2 || (ntok == 1 && upper_at(tg->t, tg->n, ts))) {
+			strlcpy(code, prefix, plen + 1 < sizeof(code) ?
+			    plen + 1 : sizeof(code));
+			strlcat(code, *suf ? suf : "GOV", sizeof(code));
+			new_person(tg, te + 1, ne, lastb, code,
+			    d->actors[title].name);
+			return ne;
+		}
+	}
+	(void)need_prefix;
+	if (plen == 0)
+		return 0;
+	if (d->actors[title].type == T_TITLE && !plural(tg, ts, te, title) &&
+	    (h = holder(tg, prefix, plen, title)) != NULL) {
+		x = add_elem(tg, from, te, "title");
+		fill_actor(tg, x, h->actor);
+		return te;
+	}
+	if (*suf == '\0' || strcmp(suf, "GOV") == 0)
+		return 0;	/* the adjective alone says as much */
+	return te | ((size_t)1 << (sizeof(size_t) * 8 - 1));
+}
+
+/* Handle a dictionary alias at [i, i+len). Returns where to go on. */
+static size_t
+on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
+{
+	const struct dict	*d = tg->d;
+	const struct actor	*a = &d->actors[actor];
+	struct elem		*x;
+	size_t			 e = i + len, after, as, ae, plen, r;
+	size_t			 flag = (size_t)1 << (sizeof(size_t) * 8 - 1);
+	int			 poss, title, gactor = actor;
+	const char		*how = canon ? "dict" : "alias";
+	char			 prefix[32];
+
+	if (a->type == T_ADJ || a->type == T_DEM)
+		gactor = tg->gpe[actor];
+	if ((a->type == T_GPE || a->type == T_LOC || a->type == T_CAP) &&
+	    (as = agent_before(tg, i, &title)) != (size_t)-1) {
+		x = add_elem(tg, as, e, "title");
+		fill_actor(tg, x, actor);
+		x->type = "ORG";
+		set_code(x, x->code, 3, suffix_of(d, title));
+		strlcpy(x->role, d->actors[title].name, sizeof(x->role));
+		return e;
+	}
+	if ((a->type == T_CAP || a->type == T_SEAT) && (locative_before(tg, i)
+	    || dateline(tg, i, e))) {
+		x = add_elem(tg, i, e, how);
+		fill_actor(tg, x, actor);
+		x->type = "LOC";
+		x->code[3] = '\0';
+		return e;
+	}
+	if (a->type == T_PER || (a->type == T_ORG &&
+	    strncmp(first_entry(d, actor)->code, "IGO", 3) != 0)) {
+		x = add_elem(tg, i, e, how);
+		fill_actor(tg, x, actor);
+		after = skip_possessive(tg->t, tg->n, e, &poss);
+		if (a->type == T_PER && poss &&
+		    (title = agent_after(tg, after, &as, &ae)) >= 0 &&
+		    d->actors[title].type == T_AGENT) {
+			/* "Djindjic's opposition coalition" */
+			strlcpy(prefix, x->code, 4);
+			x = add_elem(tg, as, ae, "title");
+			strlcpy(x->id, tg->el[tg->nel - 2].id, sizeof(x->id));
+			strlcpy(x->name, tg->el[tg->nel - 2].name,
+			    sizeof(x->name));
+			x->type = "ORG";
+			set_code(x, prefix, 3, suffix_of(d, title));
+			strlcpy(x->role, d->actors[title].name,
+			    sizeof(x->role));
+			return ae;
+		}
+		return a->type == T_PER ? e : after;
+	}
+	strlcpy(prefix, first_entry(d, actor)->code, sizeof(prefix));
+	plen = prefix_len(prefix, a->type);
+	prefix[plen] = '\0';
+	after = skip_possessive(tg->t, tg->n, e, &poss);
+	title = agent_after(tg, after, &as, &ae);
+	if (title >= 0) {
+		size_t	 mark = tg->nel;
+
+		x = add_elem(tg, i, e, how);	/* the country itself */
+		fill_actor(tg, x, gactor);
+		if (a->type == T_DEM)
+			set_code(x, prefix, plen, "CVL");
+		r = title_then(tg, i, as, ae, title, prefix, plen, 1);
+		if (r != 0 && !(r & flag) && tg->el[tg->nel - 1].s == i) {
+			/* "the Russian president": the holder spans both */
+			memmove(&tg->el[mark], &tg->el[mark + 1],
+			    sizeof(*tg->el));
+			tg->nel--;
+			return r;
+		}
+		if (r & flag) {		/* a group: "Russian peacekeepers" */
+			x = &tg->el[mark];
+			x->e = ae;
+			x->type = "ORG";
+			set_code(x, prefix, plen, suffix_of(d, title));
+			strlcpy(x->role, d->actors[title].name,
+			    sizeof(x->role));
+			x->how = "title";
+			return ae;
+		}
+		if (r != 0)
+			return r;
+		return e;
+	}
+	x = add_elem(tg, i, e, how);
+	fill_actor(tg, x, gactor);
+	if (a->type == T_DEM)
+		set_code(x, prefix, plen, "CVL");
+	return e;
+}
+
+/* A capitalized word no alias starts: title + name, apposition, coref. */
+static size_t
+on_capital(struct tagger *tg, size_t i)
+{
+	const struct dict	*d = tg->d;
+	struct elem		*x;
+	size_t			 l, r, ne, lastb = 0, k, we;
+	int			 hit, title, canon, ntok;
+
+	if ((l = trie_longest(&d->titles, tg->t, tg->n, i, &hit)) > 0 &&
+	    (title = pick(tg, &d->titles, hit, i, l, &canon)) >= 0) {
+		r = title_then(tg, i, i, i + l, title, "", 0, 0);
+		return r != 0 && !(r & ((size_t)1 << (sizeof(size_t) * 8 - 1)))
+		    ? r : i + l;
+	}
+	we = word_end(tg->t, tg->n, i);
+	if (inlist(stopcaps, tg->t + i, we - i))
+		return we;
+	for (k = 0; k < tg->npeople; k++) {
+		size_t sl = strlen(tg->people[k].sur);
+
+		if (sl == we - i && memcmp(tg->t + i, tg->people[k].sur, sl) ==
+		    0) {
+			x = add_elem(tg, i, we, "coref");
+			strlcpy(x->id, tg->people[k].id, sizeof(x->id));
+			strlcpy(x->name, tg->people[k].name, sizeof(x->name));
+			strlcpy(x->code, tg->people[k].code, sizeof(x->code));
+			x->type = "PER";
+			return we;
+		}
+	}
+	ne = name_at(tg, i, &ntok, &lastb);
+	if (ntok >= 2) {
+		for (k = 0; k < tg->npeople; k++)
+			if (strlen(tg->people[k].name) == ne - i &&
+			    memcmp(tg->t + i, tg->people[k].name, ne - i) == 0) {
+				x = add_elem(tg, i, ne, "coref");
+				strlcpy(x->id, tg->people[k].id, sizeof(x->id));
+				strlcpy(x->name, tg->people[k].name,
+				    sizeof(x->name));
+				strlcpy(x->code, tg->people[k].code,
+				    sizeof(x->code));
+				x->type = "PER";
+				return ne;
+			}
+		if ((r = apposition(tg, i, ne, lastb, ntok)) != 0)
+			return r;
+	}
+	return we;
+}
+
+/*
+ * "Ivan Timofeev, director of programs at the Russian International
+ * Affairs Council, said": the name, a comma, a title-led phrase up to the
+ * next comma. The phrase gives the role; an organisation in it (known or
+ * new) or a nationality gives the code.
+ */
+static size_t
+apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
+{
+	const struct dict	*d = tg->d;
+	const char		*s = tg->t;
+	size_t			 n = tg->n, rs, re, j, l, os = 0, oe = 0, we;
+	size_t			 lastw = 0, plen = 0;
+	int			 hit, title, canon, a, known = -1;
+	struct elem		*x, *o = NULL;
+	char			 role[MAXROLE], code[32] = "", prefix[32] = "";
+	const char		*suf;
+
+	(void)ntok;
+	if (ne + 2 >= n || s[ne] != ',' || s[ne + 1] != ' ')
+		return 0;
+	rs = ne + 2;
+	j = rs;
+	we = word_end(s, n, j);
+	if (we - j == 1 && (s[j] == 'a' || s[j] == 'A'))
+		j = we + 1;
+	else if (we - j == 2 && strncmp(s + j, "an", 2) == 0)
+		j = we + 1;
+	else if (we - j == 3 && strncmp(s + j, "the", 3) == 0)
+		j = we + 1;
+	if (j >= n || (l = trie_longest(&d->titles, s, n, j, &hit)) == 0 ||
+	    (title = pick(tg, &d->titles, hit, j, l, &canon)) < 0 ||
+	    d->actors[title].type != T_TITLE || upper_at(s, n, j))
+		return 0;
+	for (re = j; re < n && s[re] != ',' && s[re] != ';' && s[re] != '(' &&
+	    s[re] != ')' && !(s[re] == '.' && (re + 1 >= n || s[re + 1] ==
+	    ' ')) && s[re] != '"'; re++)
+		;
+	if (re - rs >= MAXROLE || re - rs > 160)
+		return 0;
+	memcpy(role, s + rs, re - rs);
+	role[re - rs] = '\0';
+	suf = suffix_of(d, title);
+	/* an organisation: a capitalized run inside the phrase */
+	for (j = rs; j < re; j = skip_spaces(s, re, we)) {
+		we = word_end(s, re, j);
+		if (we == j)
+			we = j + 1;
+		if (os == 0 && upper_at(s, n, j))
+			os = j;
+		if (os != 0) {
+			if (upper_at(s, n, j))
+				oe = lastw = we;
+			else if (!(we - j <= 3 && (strncmp(s + j, "of", 2) == 0 ||
+			    strncmp(s + j, "for", 3) == 0 || strncmp(s + j,
+			    "and", 3) == 0 || strncmp(s + j, "on", 2) == 0 ||
+			    strncmp(s + j, "the", 3) == 0)))
+				break;
+		}
+	}
+	(void)lastw;
+	if (os != 0) {
+		l = trie_longest(&d->names, s, n, os, &hit);
+		if (l > 0 && (a = pick(tg, &d->names, hit, os, l, &canon)) >= 0)
+			known = a;
+		if (known >= 0 && os + l == oe) {
+			/* a known organisation or country */
+			const struct entry *e = first_entry(d, known);
+
+			strlcpy(prefix, e->code, sizeof(prefix));
+			plen = prefix_len(prefix, d->actors[known].type);
+			prefix[plen] = '\0';
+			if (d->actors[known].type == T_ORG)
+				strlcpy(code, e->code, sizeof(code));
+			else {
+				strlcpy(code, prefix, sizeof(code));
+				strlcat(code, *suf ? suf : "GOV", sizeof(code));
+			}
+		} else if (oe > os) {
+			size_t	 hb, k;
+
+			for (hb = oe; hb > os && s[hb - 1] != ' '; hb--)
+				;
+			o = NULL;
+			if (known >= 0 && (d->actors[known].type == T_ADJ ||
+			    d->actors[known].type == T_GPE)) {
+				strlcpy(prefix, first_entry(d, known)->code,
+				    sizeof(prefix));
+				prefix[plen = 3] = '\0';
+			}
+			strlcpy(code, prefix, sizeof(code));
+			for (k = 0; orgheads[k].word != NULL; k++)
+				if (strlen(orgheads[k].word) == oe - hb &&
+				    memcmp(orgheads[k].word, s + hb, oe - hb) ==
+				    0)
+					break;
+			if (orgheads[k].word == NULL)
+				code[0] = '\0';
+			else
+				strlcat(code, orgheads[k].suffix,
+				    sizeof(code));
+		}
+	}
+	if (code[0] == '\0') {
+		strlcpy(code, "", sizeof(code));
+		strlcat(code, *suf ? suf : "GOV", sizeof(code));
+		os = oe = 0;
+	}
+	x = new_person(tg, ns, ne, lastb, code, role);
+	(void)x;
+	if (os != 0 && oe > os && !(known >= 0 && os + trie_longest(&d->names,
+	    s, n, os, &hit) == oe)) {
+		o = add_elem(tg, os, oe, "new");
+		l = oe - os;
+		memcpy(o->name, s + os, l < sizeof(o->name) ? l :
+		    sizeof(o->name) - 1);
+		o->name[l < sizeof(o->name) ? l : sizeof(o->name) - 1] = '\0';
+		slugify(s + os, oe - os, o->id, sizeof(o->id));
+		o->type = "ORG";
+		strlcpy(o->code, code, sizeof(o->code));
+		tg->ahead_s = os;
+		tg->ahead_e = oe;
+	}
+	/* tag the phrase before the organisation as usual */
+	return rs;
+}
+
+static int
+elem_cmp(const void *a, const void *b)
+{
+	const struct elem *x = a, *y = b;
+
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+static void
+write_json(struct tagger *tg, struct buf *out)
+{
+	struct utf8_cursor	 cur;
+	struct elem		*x;
+	size_t			 k, last = 0;
+
+	if (tg->nel > 1)
+		qsort(tg->el, tg->nel, sizeof(*tg->el), elem_cmp);
+	utf8_cursor_init(&cur, tg->t);
+	buf_addc(out, '[');
+	for (k = 0; k < tg->nel; k++) {
+		x = &tg->el[k];
+		if (x->s < last)	/* overlapping: keep the first */
+			continue;
+		last = x->e;
+		if (out->p[out->len - 1] != '[')
+			buf_addc(out, ',');
+		BUF_ADDLIT(out, "{\"start\":");
+		buf_addu(out, utf8_cursor_cp(&cur, x->s));
+		BUF_ADDLIT(out, ",\"end\":");
+		buf_addu(out, utf8_cursor_cp(&cur, x->e));
+		BUF_ADDLIT(out, ",\"text\":");
+		json_put_string(out, tg->t + x->s, x->e - x->s);
+		BUF_ADDLIT(out, ",\"id\":");
+		json_put_string(out, x->id, strlen(x->id));
+		BUF_ADDLIT(out, ",\"name\":");
+		json_put_string(out, x->name, strlen(x->name));
+		BUF_ADDLIT(out, ",\"type\":");
+		json_put_string(out, x->type, strlen(x->type));
+		BUF_ADDLIT(out, ",\"code\":");
+		json_put_string(out, x->code, strlen(x->code));
+		if (x->role[0] != '\0') {
+			BUF_ADDLIT(out, ",\"role\":");
+			json_put_string(out, x->role, strlen(x->role));
+		}
+		BUF_ADDLIT(out, ",\"how\":");
+		json_put_string(out, x->how, strlen(x->how));
+		buf_addc(out, '}');
+	}
+	buf_addc(out, ']');
+}
+
+/* Past an organisation the apposition tagged ahead of the scan. */
+static size_t
+skip_inside(const struct tagger *tg, size_t i)
+{
+	return tg->ahead_s <= i && i < tg->ahead_e ? tg->ahead_e : i;
+}
+
+void
+tagger_run(struct tagger *tg, const char *t, size_t n, long ref,
+    struct buf *out)
+{
+	const struct trie	*names = &tg->d->names;
+	size_t			 i = 0, l, j;
+	int			 hit, a, canon;
+	unsigned char		 c;
+
+	tg->t = t;
+	tg->n = n;
+	tg->ref = ref;
+	tg->nel = 0;
+	tg->ahead_s = tg->ahead_e = 0;
+	while (i < n) {
+		c = (unsigned char)t[i];
+		if (c < 0x80 && !alnum(c)) {
+			i++;
+			continue;
+		}
+		if (c >= 'a' && c <= 'z' && (!names->start[c] || (i + 1 < n &&
+		    !(names->start2[c][(unsigned char)t[i + 1] >> 6] &
+		    (1ULL << ((unsigned char)t[i + 1] & 63)))))) {
+			while (i < n && wordc(t, n, i))
+				i++;
+			continue;
+		}
+		if ((j = skip_inside(tg, i)) != i) {
+			i = j;
+			continue;
+		}
+		if ((l = trie_longest(names, t, n, i, &hit)) > 0 &&
+		    (a = pick(tg, names, hit, i, l, &canon)) >= 0) {
+			i = on_alias(tg, i, l, a, canon);
+			continue;
+		}
+		if (upper_at(t, n, i)) {
+			i = on_capital(tg, i);
+			continue;
+		}
+		j = i;
+		while (i < n && wordc(t, n, i))
+			i++;
+		if (i == j)
+			i++;
+	}
+	write_json(tg, out);
+}
