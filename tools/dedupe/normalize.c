@@ -121,13 +121,12 @@ norm_word_hash(const char *p, size_t len)
 /*
  * The folding loop keeps "last", the previous character's class: 0 after
  * a separator (a space already ends the output, or it is empty), else in
- * a word.  A separator after a word writes one space; ASCII takes no
- * branch but the rare one for other characters.
+ * a word.  A separator after a word writes one space; ASCII words are
+ * copied a word at a time, other characters go through utf8proc.
  */
 struct folder {
 	struct buf	*out;
 	unsigned	 last;
-	size_t		 words;
 };
 
 static void
@@ -135,7 +134,6 @@ fold_cp(struct folder *f, utf8proc_int32_t cp)
 {
 	switch (class_of(cp)) {
 	case WORD:
-		f->words += f->last == 0;
 		utf8_put(f->out, (uint32_t)cp);
 		f->last = 1;
 		break;
@@ -185,11 +183,11 @@ hash_words(const char *p, const char *end, struct words *w)
 	}
 }
 
-size_t
+void
 norm_words(const char *text, size_t n, struct buf *out, struct words *w)
 {
 	const unsigned char	*s = (const unsigned char *)text;
-	struct folder		 f = { out, 0, 0 };
+	struct folder		 f = { out, 0 };
 	size_t			 i = 0, len, start = out->len;
 	unsigned		 t, last = 0;
 	char			*p;
@@ -202,12 +200,19 @@ norm_words(const char *text, size_t n, struct buf *out, struct words *w)
 		/* locals: stores through p could alias out->len */
 		p = out->p;
 		len = out->len;
-		for (; i < n && (t = ascii_fold[s[i]]) != 1; i++) {
-			p[len] = t != 0 ? (char)t : ' ';
-			len += (t != 0) | (last != 0);
-			f.words += (t != 0) & (last == 0);
-			last = t;
+		/* a word at a time: copy its letters, then one space */
+		for (;;) {
+			while (i < n && (t = ascii_fold[s[i]]) > 1) {
+				p[len++] = (char)t;
+				i++;
+			}
+			if (i >= n || t == 1)
+				break;
+			if (len > 0 && p[len - 1] != ' ')
+				p[len++] = ' ';
+			i++;
 		}
+		last = len > 0 && p[len - 1] != ' ';
 		out->len = len;
 		if (i == n)
 			break;
@@ -221,5 +226,4 @@ norm_words(const char *text, size_t n, struct buf *out, struct words *w)
 	out->p[out->len] = '\0';
 	if (w != NULL)
 		hash_words(out->p + start, out->p + out->len, w);
-	return f.words;
 }

@@ -16,7 +16,6 @@
  * stripped), every other run of characters one space.  A space separates
  * the first new word from what out already held; a word is never split
  * between calls.  With w, the hash of each word is appended to it.
- * Returns the number of words appended.
  */
 /* Hashes of the words appended, when the caller wants them. */
 struct words {
@@ -25,7 +24,7 @@ struct words {
 	size_t		 cap;
 };
 
-size_t	norm_words(const char *, size_t, struct buf *, struct words *);
+void	norm_words(const char *, size_t, struct buf *, struct words *);
 uint64_t norm_word_hash(const char *, size_t);
 
 #endif
