@@ -60,9 +60,10 @@ put_one(struct dx *dx, const char *text, const struct tx *x,
 	if (n > 0)
 		buf_addc(out, ',');
 	BUF_ADDLIT(out, "{\"start\":");
-	buf_addu(out, utf8_cursor_cp(uc, bs));
+	/* in ASCII text code points are bytes */
+	buf_addu(out, dx->high ? utf8_cursor_cp(uc, bs) : bs);
 	BUF_ADDLIT(out, ",\"end\":");
-	buf_addu(out, utf8_cursor_cp(uc, be));
+	buf_addu(out, dx->high ? utf8_cursor_cp(uc, be) : be);
 	BUF_ADDLIT(out, ",\"text\":");
 	json_put_string(out, text + bs, be - bs);
 	put_member(out, "type", types[x->type]);
@@ -92,7 +93,8 @@ dx_annotate(struct dx *dx, const char *text, size_t len,
 		buf_addc(out, ']');
 		return 0;
 	}
-	dx->ntok = lex_tokens(&dx->lex, text, len, &dx->tok, &dx->captok);
+	dx->ntok = lex_tokens(&dx->lex, text, len, &dx->tok, &dx->captok,
+	    &dx->high);
 	utf8_cursor_init(&uc, text);
 	while (from < dx->ntok) {
 		nx = grammar_match(text, dx->tok, dx->ntok, from, x,

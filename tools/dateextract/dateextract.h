@@ -54,17 +54,26 @@ struct lexent {
 #define LEX_MAXWORD	15
 #define LEX_SLOTS	1024		/* open addressing, a power of two */
 
+/* A word of up to 16 bytes packed lower case into two integers. */
+struct lexslot {
+	uint64_t	 w0, w1;
+	uint16_t	 id;
+	uint8_t		 len;
+};
+
 struct lexicon {
-	uint16_t	 slot[LEX_SLOTS];
-	uint32_t	 hash[LEX_SLOTS];
+	struct lexslot	 slot[LEX_SLOTS];
 	uint8_t		 cls[256];	/* byte classes */
 };
 
 void	lex_init(struct lexicon *);
 const struct lexent *lex_entry(unsigned);
-/* Tokenize text into *tok (grown as needed); returns the token count. */
+/*
+ * Tokenize text into *tok (grown as needed); returns the token count and
+ * sets *high when the text has bytes beyond ASCII.
+ */
 size_t	lex_tokens(const struct lexicon *, const char *, size_t,
-	    struct tok **, size_t *);
+	    struct tok **, size_t *, int *);
 
 /* A point or period on the calendar, at granularity gran. */
 struct pt {
@@ -86,7 +95,8 @@ enum {
 	H_WDAY,		/* weekday wd, direction dir */
 	H_SHIFT,	/* n units from the reference (or the text anchor) */
 	H_MONTHREL,	/* month/season/holiday with last/this/next */
-	H_PRESENT	/* today-like: the reference at p's granularity */
+	H_PRESENT,	/* today-like: the reference at p's granularity */
+	H_YEARREL	/* p lacks the year: the reference's year plus n */
 };
 
 enum { B_DCT, B_TEXT };
@@ -141,6 +151,7 @@ struct dx {
 	struct lexicon	 lex;
 	struct tok	*tok;
 	size_t		 ntok, captok;
+	int		 high;		/* the text is not all ASCII */
 	struct anchor	 anchor;	/* narrative state of the document */
 };
 

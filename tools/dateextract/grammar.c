@@ -170,6 +170,11 @@ duration(struct tx *x, unsigned n, int unit)
 		n *= 3;
 		unit = U_MONTH;
 	}
+	/* TimeML writes decades in years: "two decades" is P20Y */
+	if (unit == U_DECADE) {
+		n *= 10;
+		unit = U_YEAR;
+	}
 	if (n == 0)
 		strlcpy(num, "X", sizeof(num));
 	else {
@@ -264,11 +269,41 @@ month_at(const struct g *g, size_t i, int *abbr)
 	return ent(g, i)->val;
 }
 
+/*
+ * A year in words: "nineteen ninety-six", "nineteen eighty", "two
+ * thousand [and] one"; the end token and *y, or 0.
+ */
+static size_t
+spoken_year(const struct g *g, size_t i, int *y)
+{
+	size_t		 k;
+	unsigned	 a, b;
+
+	if (cat(g, i) != C_NUMW)
+		return 0;
+	a = (unsigned)ent(g, i)->val;
+	if (a == 2 && is(g, i + 1, W_THOUSAND)) {
+		*y = 2000;
+		k = i + 2;
+		if (is(g, k, W_AND) && cat(g, k + 1) == C_NUMW)
+			k++;
+		if (cat(g, k) == C_NUMW && (b = cardinal(g, k, &k)) < 100)
+			*y += (int)b;
+		return k;
+	}
+	if (a < 11 || a > 20 || cat(g, i + 1) != C_NUMW ||
+	    (b = cardinal(g, i + 1, &k)) < 10 || b > 99 ||
+	    (b < 20 && b % 10 != 0))
+		return 0;
+	*y = (int)(a * 100 + b);
+	return k;
+}
+
 /* After a month or day: [,] YEAR; returns the end, sets *y. */
 static size_t
 opt_year(const struct g *g, size_t j, int *y)
 {
-	size_t	 k = j;
+	size_t	 k = j, e;
 
 	if (punct(g, k, ',') || is(g, k, W_OF))
 		k++;
@@ -276,6 +311,8 @@ opt_year(const struct g *g, size_t j, int *y)
 		*y = (int)numv(g, k);
 		return k + 1;
 	}
+	if ((e = spoken_year(g, k, y)) != 0)
+		return e;
 	if (punct(g, k, '\'') && isnum(g, k + 1, 2) && glued(g, k + 1) &&
 	    g->t[k + 1].ndig == 2 && !punct(g, k + 2, ':')) {
 		*y = 1900 + (int)numv(g, k + 1);
@@ -290,7 +327,8 @@ static int
 day_ok(const struct g *g, size_t i)
 {
 	return isnum(g, i, 2) && numv(g, i) >= 1 && numv(g, i) <= 31 &&
-	    plainnum(g, i) && !punct(g, i + 1, ':') &&
+	    plainnum(g, i) && !(punct(g, i + 1, ':') && glued(g, i + 1) &&
+	    isnum(g, i + 2, 2) && glued(g, i + 2)) &&
 	    !(punct(g, i + 1, '-') && glued(g, i + 1) && is(g, i + 2, 0) &&
 	    cat(g, i + 2) == C_UNIT);
 }
@@ -589,6 +627,9 @@ r_count(const struct g *g, size_t i, struct tx *x)
 		return 0;	/* "20 year" reads as a compound noun */
 	if (hyph && plural)
 		return 0;	/* "three-quarters" */
+	if (is(g, j + 1, W_OLD) || (punct(g, j + 1, '-') && glued(g, j + 1) &&
+	    is(g, j + 2, W_OLD)))
+		return 0;	/* an age: "a 6-year-old", "52 years old" */
 	if (n == 0 && plural && is(g, j + 1, W_AGO)) {
 		setlit(x, TYPE_DATE, "PAST_REF");
 		return j + 2;
@@ -751,7 +792,7 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 			k = j + 1;
 		if ((unit = unit_of(g, k, &plural)) != U_NONE &&
 		    (plural || n == 1)) {
-			if (n == 0 && the && id != W_THIS) {
+			if (n == 0 && !the && id != W_THIS) {
 				setlit(x, TYPE_DATE, dir < 0 ? "PAST_REF" :
 				    "FUTURE_REF");
 				return k + 1;
@@ -894,6 +935,54 @@ r_season(const struct g *g, size_t i, struct tx *x, int the)
 	return j;
 }
 
+/*
+ * After "the": [full | fiscal | current fiscal | latest fiscal] year, the
+ * reference's year, or a year's length before "ended"/"ending" ("for the
+ * year ended Sept. 30"); the year-earlier/year-ago [third] quarter|period.
+ */
+static size_t
+the_year(const struct g *g, size_t j, struct tx *x)
+{
+	size_t	 k = j;
+	int	 plural = 0;
+
+	if (is(g, k, W_YEAR) && punct(g, k + 1, '-') && glued(g, k + 1) &&
+	    (is(g, k + 2, W_EARLIER) || is(g, k + 2, W_AGO)) &&
+	    glued(g, k + 2)) {
+		k += 3;
+		if (cat(g, k) == C_ORD && is(g, k + 1, W_QUARTER) &&
+		    ent(g, k)->val <= 4) {
+			x->type = TYPE_DATE;
+			x->how = H_YEARREL;
+			x->n = -1;
+			x->p.gran = U_QUARTER;
+			x->p.q = ent(g, k)->val;
+			return k + 2;
+		}
+		if (!is(g, k, W_QUARTER) && !is(g, k, W_PERIOD))
+			return 0;
+		shift(x, U_YEAR, -1, B_TEXT);
+		if (is(g, k, W_QUARTER))
+			x->p.gran = U_QUARTER;	/* at most a quarter */
+		return k + 1;
+	}
+	if (is(g, k, W_FULL) || is(g, k, W_FISCAL))
+		k++;
+	else if ((is(g, k, W_CURRENT) || is(g, k, W_LATEST)) &&
+	    is(g, k + 1, W_FISCAL))
+		k += 2;
+	if (unit_of(g, k, &plural) != U_YEAR || plural ||
+	    punct(g, k + 1, '-') || punct(g, k + 1, '\'') ||
+	    year_at(g, k + 1) || cat(g, k + 1) == C_NUMW)
+		return 0;
+	if (is(g, k + 1, W_ENDED) || is(g, k + 1, W_ENDING)) {
+		duration(x, 1, U_YEAR);
+		return k + 1;
+	}
+	shift(x, U_YEAR, 0, B_DCT);
+	return k + 1;
+}
+
 /* Expressions that begin with "the". */
 static size_t
 r_the(const struct g *g, size_t i, struct tx *x)
@@ -945,13 +1034,32 @@ r_the(const struct g *g, size_t i, struct tx *x)
 	}
 	if ((is(g, j, W_LATEST) || is(g, j, W_CURRENT)) &&
 	    is(g, j + 1, W_QUARTER)) {
-		shift(x, U_QUARTER, 0, is(g, j, W_CURRENT) ? B_DCT : B_TEXT);
+		/* the latest quarter is the last one reported: the one
+		 * before the reference date's */
+		shift(x, U_QUARTER, is(g, j, W_CURRENT) ? 0 : -1, B_DCT);
 		return j + 2;
+	}
+	/* the 1988 second quarter, the fiscal first quarter */
+	if ((year_at(g, j) || is(g, j, W_FISCAL)) && cat(g, j + 1) == C_ORD &&
+	    ent(g, j + 1)->val <= 4 && is(g, j + 2, W_QUARTER)) {
+		x->type = TYPE_DATE;
+		x->p.gran = U_QUARTER;
+		x->p.q = ent(g, j + 1)->val;
+		x->p.y = year_at(g, j) ? (int)numv(g, j) : PT_NOYEAR;
+		x->how = x->p.y == PT_NOYEAR ? H_NOYEAR : H_ABS;
+		return j + 3;
 	}
 	if (is(g, j, W_QUARTER) && !is(g, j + 1, W_OF) &&
 	    !punct(g, j + 1, '-')) {
 		shift(x, U_QUARTER, 0, B_TEXT);
 		return j + 1;
+	}
+	if (is(g, j, W_YEAR) && (k = spoken_year(g, j + 1, &y)) != 0) {
+		x->type = TYPE_DATE;
+		x->how = H_ABS;
+		x->p.y = y;
+		x->p.gran = U_YEAR;
+		return k;
 	}
 	if (is(g, j, W_YEAR) && year_at(g, j + 1)) {
 		x->type = TYPE_DATE;
@@ -966,6 +1074,8 @@ r_the(const struct g *g, size_t i, struct tx *x)
 		shift(x, unit, is(g, j + 1, W_BEFORE) ? -1 : 1, B_TEXT);
 		return j + 2;
 	}
+	if ((k = the_year(g, j, x)) != 0)
+		return k;
 	if ((is(g, j, W_END) || is(g, j, W_BEGINNING) || is(g, j, W_START) ||
 	    is(g, j, W_MIDDLE)) && is(g, j + 1, W_OF)) {
 		k = j + 2;
@@ -979,7 +1089,6 @@ r_the(const struct g *g, size_t i, struct tx *x)
 		    M_START;
 		return k;
 	}
-	(void)y;
 	return 0;
 }
 
@@ -1015,6 +1124,15 @@ r_word(const struct g *g, size_t i, struct tx *x)
 		if (unit_of(g, j, &(int){ 0 }) >= U_WEEK) {
 			shift(x, unit_of(g, j, &(int){ 0 }), 0, B_DCT);
 			return j + 1;
+		}
+		/* the adjective: "current market conditions", not "current
+		 * account" or a noun ("the current of the river") */
+		if (j < g->n && g->t[j].kind == T_WORD && glued(g, j) == 0 &&
+		    (g->t[j].fl & TF_LOWER) && !is(g, j, W_OF) &&
+		    !is(g, j, W_FISCAL) && !(g->t[j].e - g->t[j].s >= 7 &&
+		    strncmp(g->s + g->t[j].s, "account", 7) == 0)) {
+			setlit(x, TYPE_DATE, "PRESENT_REF");
+			return j;
 		}
 		return 0;
 	case W_RECENT:
@@ -1059,6 +1177,9 @@ r_word(const struct g *g, size_t i, struct tx *x)
 		return k + 1;
 	}
 	}
+	if (id == W_SOON && ((i > 0 && is(g, i - 1, W_AS) && is(g, j, W_AS)) ||
+	    is(g, j, W_AFTER)))
+		return 0;	/* "as soon as", "soon after": relative to an event */
 	if (e->cat == C_REF) {
 		if (id == W_NOW && (is(g, j, W_THAT) || is(g, i - 1, W_UNTIL) ||
 		    is(g, i - 1, W_FROM)) && i > 0 && !is(g, i - 1, W_UNTIL))
@@ -1091,6 +1212,23 @@ r_holiday(const struct g *g, size_t i, struct tx *x)
 	x->holiday = (int)h;
 	x->p.y = y;
 	x->p.gran = U_DAY;
+	return k;
+}
+
+/* nineteen ninety-six, in two thousand */
+static size_t
+r_spoken(const struct g *g, size_t i, struct tx *x)
+{
+	size_t	 k;
+	int	 y;
+
+	if ((k = spoken_year(g, i, &y)) == 0 || (y == 2000 &&
+	    !year_context(g, i)))
+		return 0;
+	x->type = TYPE_DATE;
+	x->how = H_ABS;
+	x->p.y = y;
+	x->p.gran = U_YEAR;
 	return k;
 }
 
@@ -1152,15 +1290,63 @@ core(const struct g *g, size_t i, struct tx *x)
 		r_numeric, r_clock, r_daymonth, r_decade, r_century, r_count,
 		r_year, NULL
 	};
-	static size_t (*const wordrules[])(const struct g *, size_t,
+	/*
+	 * Word rules by the category of the first word: a rule never
+	 * matches a word of another category, so only these are tried.
+	 */
+	static size_t (*const none[])(const struct g *, size_t,
 	    struct tx *) = {
-		r_month, r_weekday, r_decade, r_quarter, r_the, r_count,
-		r_word, r_holiday, r_fiscal, r_yearago, r_earlier, NULL
+		r_decade, r_the, r_count, r_word, r_fiscal, r_earlier, NULL
 	};
+	static size_t (*const month[])(const struct g *, size_t,
+	    struct tx *) = { r_month, NULL };
+	static size_t (*const wday[])(const struct g *, size_t,
+	    struct tx *) = { r_weekday, NULL };
+	static size_t (*const numw[])(const struct g *, size_t,
+	    struct tx *) = { r_spoken, r_count, NULL };
+	static size_t (*const ord[])(const struct g *, size_t,
+	    struct tx *) = { r_quarter, NULL };
+	static size_t (*const unit[])(const struct g *, size_t,
+	    struct tx *) = { r_yearago, NULL };
+	static size_t (*const word[])(const struct g *, size_t,
+	    struct tx *) = { r_word, NULL };
+	static size_t (*const holi[])(const struct g *, size_t,
+	    struct tx *) = { r_holiday, NULL };
+	static size_t (*const nothing[])(const struct g *, size_t,
+	    struct tx *) = { NULL };
 	size_t	(*const *rules)(const struct g *, size_t, struct tx *);
 	size_t	 r;
 
-	rules = g->t[i].kind == T_NUM ? numrules : wordrules;
+	if (g->t[i].kind == T_NUM)
+		rules = numrules;
+	else switch (cat(g, i)) {
+	case C_NONE:
+		rules = none;
+		break;
+	case C_MONTH: case C_MONABBR:
+		rules = month;
+		break;
+	case C_WDAY:
+		rules = wday;
+		break;
+	case C_NUMW:
+		rules = numw;
+		break;
+	case C_ORD:
+		rules = ord;
+		break;
+	case C_UNIT:
+		rules = unit;
+		break;
+	case C_SETADV: case C_REF:
+		rules = word;
+		break;
+	case C_HOLI:
+		rules = holi;
+		break;
+	default:
+		rules = nothing;
+	}
 	for (r = 0; rules[r] != NULL; r++) {
 		*x = blank;
 		if ((k = rules[r](g, i, x)) != 0) {
@@ -1176,6 +1362,29 @@ core(const struct g *g, size_t i, struct tx *x)
 		return 1;
 	}
 	return 0;
+}
+
+/* A month or season and the year in words: January this year, June last year */
+static size_t
+year_suffix(const struct g *g, size_t j, struct tx *x)
+{
+	int	 n;
+
+	if (x->how != H_NOYEAR || x->holiday >= 0 || !is(g, j + 1, W_YEAR) ||
+	    (x->p.gran != U_MONTH && x->p.gran != U_DAY &&
+	    x->p.gran != U_SEASON))
+		return j;
+	if (is(g, j, W_THIS))
+		n = 0;
+	else if (is(g, j, W_LAST))
+		n = -1;
+	else if (is(g, j, W_NEXT))
+		n = 1;
+	else
+		return j;
+	x->how = H_YEARREL;
+	x->n = n;
+	return j + 2;
 }
 
 /* A part of day or a clock time after a day: Friday night, today 2 p.m. */
@@ -1291,7 +1500,9 @@ expr(const struct g *g, size_t i, struct tx *x)
 	}
 	if (!core(g, i, x))
 		return 0;
-	k = day_suffix(g, x->te, x);
+	k = year_suffix(g, x->te, x);
+	x->te = k;
+	k = day_suffix(g, k, x);
 	x->te = k;
 	k = time_prefix(g, k, x);
 	x->te = k;
@@ -1321,6 +1532,32 @@ sentence_end(const struct g *g, size_t i)
 }
 
 /*
+ * The tense cue of token i: -1, 1 or 0. "plan" and its forms point ahead
+ * only as verbs before "to" ("planned to leave"); the noun says nothing.
+ */
+static int
+cue(const struct tok *t, size_t n, size_t i)
+{
+	unsigned	 id = t[i].id;
+
+	if (id == W_PLAN || id == W_PLANS || id == W_PLANNED ||
+	    id == W_PLANNING) {
+		if (i + 1 < n && t[i + 1].id == W_TO)
+			return 1;
+		return id == W_PLANNED ? -1 : 0;
+	}
+	/* a participle after "be" is passive: "will be named" */
+	if ((t[i].fl & TF_ED) && i > 0 && (t[i - 1].id == W_BE ||
+	    t[i - 1].id == W_BEEN || t[i - 1].id == W_BEING))
+		return 0;
+	if (t[i].fl & TF_PAST)
+		return -1;
+	if (t[i].fl & TF_FUT)
+		return 1;
+	return 0;
+}
+
+/*
  * The tense around tokens [ts, te): the nearest past or future cue in the
  * sentence, looking before the expression first on a tie.
  */
@@ -1329,25 +1566,21 @@ grammar_tense(const struct tok *t, size_t n, size_t ts, size_t te)
 {
 	struct g	 g = { NULL, t, n };
 	size_t		 d, b, f;
-	int		 back = 1, fwd = 1;
+	int		 back = 1, fwd = 1, c;
 
 	for (d = 1; d <= 40 && (back || fwd); d++) {
 		if (back) {
 			if (d > ts || sentence_end(&g, (b = ts - d)))
 				back = 0;
-			else if (t[b].fl & TF_PAST)
-				return -1;
-			else if (t[b].fl & TF_FUT)
-				return 1;
+			else if ((c = cue(t, n, b)) != 0)
+				return c;
 		}
 		if (fwd) {
 			f = te - 1 + d;
 			if (f >= n || sentence_end(&g, f))
 				fwd = 0;
-			else if (t[f].fl & TF_PAST)
-				return -1;
-			else if (t[f].fl & TF_FUT)
-				return 1;
+			else if ((c = cue(t, n, f)) != 0)
+				return c;
 		}
 	}
 	return 0;
@@ -1417,6 +1650,10 @@ grammar_match(const char *s, const struct tok *t, size_t n, size_t from,
 			if (i > 0 && (t[i - 1].id == W_SINCE ||
 			    t[i - 1].id == W_AGO))
 				out[nx].tense = -1;
+			/* as soon as Tuesday, as early as May */
+			if (i > 2 && t[i - 1].id == W_AS && t[i - 3].id == W_AS &&
+			    (t[i - 2].id == W_SOON || t[i - 2].id == W_EARLY))
+				out[nx].tense = 1;
 		}
 		nx++;
 		/* April 5-7: the day after the dash is a date too */

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <bsd/stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "dateextract.h"
 #include "words.h"
@@ -35,31 +34,53 @@ bclass(unsigned char c)
 	return B_PUNCT;
 }
 
-static unsigned
-hashword(const char *s, size_t n)
+/*
+ * Words are looked up by their bytes packed into two 64-bit integers, so
+ * a lookup is a multiply and two compares instead of a byte loop.
+ */
+static void
+pack(const unsigned char *u, size_t n, uint64_t *w0, uint64_t *w1)
 {
-	unsigned	 h = 2166136261u;
-	size_t		 i;
+	uint64_t	 a = 0, b = 0;
+	size_t		 k;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	for (k = 0; k < n && k < 8; k++)
+		a |= (uint64_t)u[k] << (8 * k);
+	for (; k < n; k++)
+		b |= (uint64_t)u[k] << (8 * (k - 8));
+	*w0 = a;
+	*w1 = b;
+}
+
+static unsigned
+slotof(uint64_t w0, uint64_t w1, size_t n)
+{
+	uint64_t	 h = w0 * 0x9e3779b97f4a7c15ULL ^
+	    (w1 + n) * 0xc2b2ae3d27d4eb4fULL;
+
+	return (unsigned)(h >> 54) & (LEX_SLOTS - 1);
 }
 
 void
 lex_init(struct lexicon *lx)
 {
-	unsigned	 id, h, c, k;
+	unsigned	 id, c, k;
+	uint64_t	 w0, w1;
+	size_t		 n;
 
 	memset(lx, 0, sizeof(*lx));
 	for (c = 0; c < 256; c++)
 		lx->cls[c] = bclass((unsigned char)c);
 	for (id = 1; id < W_COUNT; id++) {
-		h = hashword(lexicon[id].w, strlen(lexicon[id].w));
-		for (k = h; lx->slot[k & (LEX_SLOTS - 1)] != 0; k++)
+		n = strlen(lexicon[id].w);
+		pack((const unsigned char *)lexicon[id].w, n, &w0, &w1);
+		for (k = slotof(w0, w1, n); lx->slot[k].id != 0;
+		    k = (k + 1) & (LEX_SLOTS - 1))
 			continue;
-		lx->slot[k & (LEX_SLOTS - 1)] = (uint16_t)id;
-		lx->hash[k & (LEX_SLOTS - 1)] = h;
+		lx->slot[k].w0 = w0;
+		lx->slot[k].w1 = w1;
+		lx->slot[k].len = (uint8_t)n;
+		lx->slot[k].id = (uint16_t)id;
 	}
 }
 
@@ -86,45 +107,97 @@ highpunct(const unsigned char *p, size_t left)
 	return 0;
 }
 
+#define LOWERBITS	0x2020202020202020ULL
+
+static uint64_t
+bytemask(size_t n)
+{
+	return n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
+}
+
+/* Load 8 bytes as a little-endian integer, whatever the host order. */
+static uint64_t
+load8(const unsigned char *u)
+{
+	uint64_t	 v;
+
+	memcpy(&v, u, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	return v;
+}
+
+/*
+ * The number of ASCII letters at the start of the 8 bytes v, computed on
+ * all of them at once (bytes >= 0x80 count as non-letters).
+ */
+static unsigned
+letters8(uint64_t v)
+{
+	const uint64_t	 hi = 0x8080808080808080ULL;
+	uint64_t	 y = v | 0x2020202020202020ULL;
+	uint64_t	 ge = ((y | hi) - 0x6161616161616161ULL) & hi;
+	uint64_t	 le = ((0x7a7a7a7a7a7a7a7aULL | hi) - (y & ~hi)) & hi;
+	uint64_t	 bad = ~(ge & le & ~v) & hi;
+
+	return bad == 0 ? 8 : (unsigned)__builtin_ctzll(bad) / 8;
+}
+
 static void
-word(const struct lexicon *lx, const char *s, struct tok *t)
+word(const struct lexicon *lx, const char *s, size_t len, struct tok *t,
+    int high)
 {
 	const unsigned char *u = (const unsigned char *)s + t->s;
 	size_t		 n = t->e - t->s, i;
-	unsigned	 h = 2166136261u, id, k, upper = 0, high = 0;
-	unsigned char	 c;
+	unsigned	 id = 0, k, upper = 0;
+	uint64_t	 w0, w1, m0, m1;
 
 	t->kind = T_WORD;
 	if (u[0] >= 'A' && u[0] <= 'Z')
 		t->fl |= TF_CAP;
-	for (i = 0; i < n; i++) {
-		c = u[i];
-		high |= c & 0x80;
-		upper |= c >= 'A' && c <= 'Z';
-		h = (h ^ (c | 0x20u)) * 16777619u;
-	}
-	if (!upper)
-		t->fl |= TF_LOWER;
-	if (high || n > LEX_MAXWORD)
+	if (high || n > LEX_MAXWORD) {
+		for (i = 0; i < n; i++)
+			upper |= u[i] >= 'A' && u[i] <= 'Z';
+		if (!upper)
+			t->fl |= TF_LOWER;
 		return;
-	for (k = h; (id = lx->slot[k & (LEX_SLOTS - 1)]) != 0; k++)
-		if (lx->hash[k & (LEX_SLOTS - 1)] == h &&
-		    strncasecmp(lexicon[id].w, s + t->s, n) == 0 &&
-		    lexicon[id].w[n] == '\0')
+	}
+	m0 = bytemask(n);
+	m1 = n > 8 ? bytemask(n - 8) : 0;
+	if (t->s + 16 <= len) {
+		w0 = load8(u) & m0;
+		w1 = load8(u + 8) & m1;
+	} else
+		pack(u, n, &w0, &w1);
+	m0 &= LOWERBITS;
+	m1 &= LOWERBITS;
+	/* ASCII letters: upper case lacks the 0x20 bit */
+	if (((~w0 & m0) | (~w1 & m1)) == 0)
+		t->fl |= TF_LOWER;
+	w0 |= m0;
+	w1 |= m1;
+	for (k = slotof(w0, w1, n); lx->slot[k].id != 0;
+	    k = (k + 1) & (LEX_SLOTS - 1))
+		if (lx->slot[k].w0 == w0 && lx->slot[k].w1 == w1 &&
+		    lx->slot[k].len == n) {
+			id = lx->slot[k].id;
 			break;
+		}
 	t->id = (uint16_t)id;
 	if (id != 0) {
 		if (lexicon[id].tense < 0)
 			t->fl |= TF_PAST;
 		else if (lexicon[id].tense > 0)
 			t->fl |= TF_FUT;
-	} else if (!upper && n >= 4 && u[n - 2] == 'e' && u[n - 1] == 'd')
+	} else if ((t->fl & TF_LOWER) && n >= 4 && u[n - 2] == 'e' &&
+	    u[n - 1] == 'd')
 		t->fl |= TF_ED | TF_PAST;
 }
 
 size_t
 lex_tokens(const struct lexicon *lx, const char *s, size_t n,
-    struct tok **tokp, size_t *cap)
+    struct tok **tokp, size_t *cap, int *anyhigh)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	struct tok	*t;
@@ -133,11 +206,13 @@ lex_tokens(const struct lexicon *lx, const char *s, size_t n,
 	int		 space = 1;
 	char		 hp;
 
+	*anyhigh = 0;
 	while (i < n) {
 		cls = lx->cls[u[i]];
 		if (cls == B_SPACE) {
 			space = 1;
-			i++;
+			while (++i < n && lx->cls[u[i]] == B_SPACE)
+				continue;
 			continue;
 		}
 		if (nt == *cap) {
@@ -160,28 +235,40 @@ lex_tokens(const struct lexicon *lx, const char *s, size_t n,
 			t->ndig = (uint8_t)(j - i > 255 ? 255 : j - i);
 			t->e = (uint32_t)j;
 			i = j;
-		} else if (cls == B_PUNCT ||
-		    (cls == B_HIGH && (hp = highpunct(u + i, n - i)) != 0)) {
+		} else if (cls == B_HIGH && (*anyhigh = 1) &&
+		    (hp = highpunct(u + i, n - i)) != 0) {
 			t->kind = T_PUNCT;
-			if (cls == B_PUNCT) {
-				t->ch = (char)u[i];
-				i++;
-			} else {
-				t->ch = hp;
-				i += 3;
-			}
+			t->ch = hp;
+			i += 3;
 			t->e = (uint32_t)i;
+		} else if (cls == B_PUNCT) {
+			t->kind = T_PUNCT;
+			t->ch = (char)u[i];
+			t->e = (uint32_t)++i;
 		} else {
-			for (j = i; j < n; j++) {
-				cls = lx->cls[u[j]];
-				if (cls == B_ALPHA)
+			int	 high = 0;
+
+			for (j = i;;) {
+				unsigned	 l = 8;
+
+				while (j + 8 <= n && l == 8) {
+					l = letters8(load8(u + j));
+					j += l;
+				}
+				while (j < n && lx->cls[u[j]] == B_ALPHA)
+					j++;
+				if (j < n && lx->cls[u[j]] == B_HIGH &&
+				    !highpunct(u + j, n - j)) {
+					high = 1;
+					j++;
 					continue;
-				if (cls != B_HIGH || highpunct(u + j, n - j))
-					break;
+				}
+				break;
 			}
 			t->e = (uint32_t)j;
 			i = j;
-			word(lx, s, t);
+			*anyhigh |= high;
+			word(lx, s, n, t, high);
 		}
 	}
 	return nt;

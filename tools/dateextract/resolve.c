@@ -280,15 +280,49 @@ bounds(const struct pt *p, long *s, long *e)
 static const char *const parts[] = { "", "MO", "AF", "EV", "NI" };
 static const char *const seasons[] = { "", "SP", "SU", "FA", "WI" };
 
+/* Append v >= 0 in decimal, zero-padded to w digits; snprintf is slow. */
+static char *
+putn(char *q, int v, int w)
+{
+	char	 d[12];
+	int	 k = 0;
+
+	do {
+		d[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0 && k < 11);
+	while (k < w)
+		d[k++] = '0';
+	while (k > 0)
+		*q++ = d[--k];
+	return q;
+}
+
+static char *
+puts2(char *q, const char *s)
+{
+	while (*s != '\0')
+		*q++ = *s++;
+	return q;
+}
+
+static char *
+put_time(const struct pt *p, char *q)
+{
+	*q++ = 'T';
+	if (p->part > 0 && p->part <= 4)
+		return puts2(q, parts[p->part]);
+	q = putn(q, p->hh, 2);
+	*q++ = ':';
+	return putn(q, p->mm, 2);
+}
+
 static void
 fmt_time(const struct pt *p, char *out, size_t sz)
 {
-	char	 t[16];
+	char	 t[16], *q = put_time(p, t);
 
-	if (p->part > 0 && p->part <= 4)
-		snprintf(t, sizeof(t), "T%s", parts[p->part]);
-	else
-		snprintf(t, sizeof(t), "T%02d:%02d", p->hh, p->mm);
+	*q = '\0';
 	strlcat(out, t, sz);
 }
 
@@ -296,47 +330,58 @@ fmt_time(const struct pt *p, char *out, size_t sz)
 static int
 fmt(const struct pt *p, int timeadd, char *out, size_t sz)
 {
-	int	 y = p->y, w, wy;
+	char	 v[48], *q = v;
+	int	 y = p->y, w, wy, s;
 
 	if (y < 1 || y > 9999)
 		return -1;
 	switch (p->gran) {
 	case U_CENTURY:
-		snprintf(out, sz, "%02d", y / 100);
+		q = putn(q, y / 100, 2);
 		break;
 	case U_DECADE:
-		snprintf(out, sz, "%03d", y / 10);
+		q = putn(q, y / 10, 3);
 		break;
 	case U_YEAR:
-		snprintf(out, sz, "%04d", y);
+		q = putn(q, y, 4);
 		break;
 	case U_HALF:
-		snprintf(out, sz, "%04d-H%d", y, p->m <= 6 ? 1 : 2);
+		q = puts2(putn(q, y, 4), p->m <= 6 ? "-H1" : "-H2");
 		break;
 	case U_QUARTER:
-		snprintf(out, sz, "%04d-Q%d", y, (p->m - 1) / 3 + 1);
+		q = puts2(putn(q, y, 4), "-Q");
+		*q++ = (char)('0' + (p->m - 1) / 3 + 1);
 		break;
-	case U_SEASON: {
-		int	 s = p->season;
-
-		if (s == 0)
+	case U_SEASON:
+		if ((s = p->season) == 0)
 			s = season_of(p->m, &y);
-		snprintf(out, sz, "%04d-%s", y, seasons[s]);
+		q = putn(q, y, 4);
+		*q++ = '-';
+		q = puts2(q, seasons[s >= 1 && s <= 4 ? s : 4]);
 		break;
-	}
 	case U_MONTH:
-		snprintf(out, sz, "%04d-%02d", y, p->m);
+		q = putn(q, y, 4);
+		*q++ = '-';
+		q = putn(q, p->m, 2);
 		break;
 	case U_WEEK: case U_WEEKEND:
 		w = iso_week(y, p->m, p->d, &wy);
-		snprintf(out, sz, "%04d-W%02d%s", wy, w,
-		    p->gran == U_WEEKEND ? "-WE" : "");
+		q = puts2(putn(q, wy, 4), "-W");
+		q = putn(q, w, 2);
+		if (p->gran == U_WEEKEND)
+			q = puts2(q, "-WE");
 		break;
 	default:
-		snprintf(out, sz, "%04d-%02d-%02d", y, p->m, p->d);
+		q = putn(q, y, 4);
+		*q++ = '-';
+		q = putn(q, p->m, 2);
+		*q++ = '-';
+		q = putn(q, p->d, 2);
 	}
 	if (timeadd)
-		fmt_time(p, out, sz);
+		q = put_time(p, q);
+	*q = '\0';
+	strlcpy(out, v, sz);
 	return 0;
 }
 
@@ -352,7 +397,8 @@ fmt_unknown(const struct tx *x, char *out, size_t sz)
 			snprintf(out, sz, "XXXX-WXX-WE");
 		else
 			snprintf(out, sz, "XXXX-WXX-%d", x->wd);
-	} else if (x->how == H_NOYEAR || x->how == H_MONTHREL) {
+	} else if (x->how == H_NOYEAR || x->how == H_MONTHREL ||
+	    x->how == H_YEARREL) {
 		if (x->holiday >= 0) {
 			if (holiday_date(x->holiday, 2000, &m, &d) == 0 &&
 			    holidays[x->holiday].kind == HK_FIXED)
@@ -471,7 +517,7 @@ weekday(const struct tx *x, const struct pt *base, struct pt *p)
 		else if (x->tense > 0)
 			z = b + fwd;
 		else
-			z = back <= fwd ? b - back : b + fwd;
+			z = b - back;	/* news reports what happened */
 	}
 	*p = x->p;
 	setdays(p, z);
@@ -577,6 +623,10 @@ resolve(const struct tx *x, const struct date_time *ref,
 	case H_MONTHREL:
 		monthrel(x, &base, &p);
 		break;
+	case H_YEARREL:
+		if (noyear_pt(x, base.y + x->n, &p) == -1)
+			return -1;
+		break;
 	case H_PRESENT:
 		p = base;
 		pt_shift(&p, U_DAY, x->n);
@@ -596,6 +646,8 @@ resolve(const struct tx *x, const struct date_time *ref,
 			p.gran = base.gran;
 		else
 			p.gran = x->unit;
+		if (x->p.gran == U_QUARTER && p.gran > U_QUARTER)
+			p.gran = U_QUARTER;
 		if (p.gran == U_SEASON)
 			p.season = 0;
 		break;

@@ -72,6 +72,7 @@
 	X(EIGHTY, "eighty", C_NUMW, 0, 80, 0) \
 	X(NINETY, "ninety", C_NUMW, 0, 90, 0) \
 	X(HUNDRED, "hundred", C_NUMW, 0, 100, 0) \
+	X(THOUSAND, "thousand", C_NONE, 0, 0, 0) \
 	X(DOZEN, "dozen", C_NUMW, 0, 12, 0) \
 	X(FIRST, "first", C_ORD, 0, 1, 0) \
 	X(SECOND, "second", C_ORD, 0, 2, 0) \
@@ -123,7 +124,7 @@
 	X(CURRENT, "current", C_NONE, 0, 0, 0) \
 	X(RECENTLY, "recently", C_REF, 0, -1, 0) \
 	X(LATELY, "lately", C_REF, 0, -1, 0) \
-	X(PREVIOUSLY, "previously", C_REF, 0, -1, 0) \
+	X(PREVIOUSLY, "previously", C_NONE, 0, 0, 0) \
 	X(FORMERLY, "formerly", C_REF, 0, -1, 0) \
 	X(SOON, "soon", C_REF, 0, 1, 0) \
 	X(RECENT, "recent", C_NONE, 0, 0, 0) \
@@ -277,6 +278,13 @@
 	X(LL, "ll", C_NONE, 0, 0, 1) \
 	X(PLANS, "plans", C_NONE, 0, 0, 1) \
 	X(PLAN, "plan", C_NONE, 0, 0, 1) \
+	X(WOULD, "would", C_NONE, 0, 0, 1) \
+	X(PAYABLE, "payable", C_NONE, 0, 0, 1) \
+	X(BE, "be", C_NONE, 0, 0, 0) \
+	X(BEEN, "been", C_NONE, 0, 0, 0) \
+	X(BEING, "being", C_NONE, 0, 0, 0) \
+	X(PLANNED, "planned", C_NONE, 0, 0, 1) \
+	X(PLANNING, "planning", C_NONE, 0, 0, 1) \
 	X(EXPECTED, "expected", C_NONE, 0, 0, 1) \
 	X(SCHEDULED, "scheduled", C_NONE, 0, 0, 1) \
 	X(SLATED, "slated", C_NONE, 0, 0, 1) \
@@ -295,7 +303,13 @@
 	X(LABOR, "labor", C_HOLI, 0, 0, 0) \
 	X(MEMORIAL, "memorial", C_HOLI, 0, 0, 0) \
 	X(VICTORY, "victory", C_HOLI, 0, 0, 0) \
-	X(EVE, "eve", C_NONE, 0, 0, 0)
+	X(EVE, "eve", C_NONE, 0, 0, 0) \
+	X(OLD, "old", C_NONE, 0, 0, 0) \
+	X(FULL, "full", C_NONE, 0, 0, 0) \
+	X(PERIOD, "period", C_NONE, 0, 0, 0) \
+	X(ENDED, "ended", C_NONE, 0, 0, -1) \
+	X(ENDING, "ending", C_NONE, 0, 0, 0) \
+	X(AS, "as", C_NONE, 0, 0, 0)
 
 #define DX_ENUM(id, w, c, p, v, t)	W_##id,
 enum { W_NONE, DX_WORDS(DX_ENUM) W_COUNT };
