@@ -166,10 +166,6 @@ duration(struct tx *x, unsigned n, int unit)
 
 	if (unit == U_HALF)
 		n *= 6;
-	if (unit == U_QUARTER) {
-		n *= 3;
-		unit = U_MONTH;
-	}
 	/* TimeML writes decades in years: "two decades" is P20Y */
 	if (unit == U_DECADE) {
 		n *= 10;
@@ -1270,6 +1266,18 @@ r_earlier(const struct g *g, size_t i, struct tx *x)
 		mod = M_END;
 	else
 		return 0;
+	/* earlier in the year, later in the week */
+	if (is(g, i + 1, W_IN) && is(g, i + 2, W_THE)) {
+		int	 unit, plural = 0;
+
+		unit = unit_of(g, i + 3, &plural);
+		if ((unit != U_YEAR && unit != U_MONTH && unit != U_WEEK) ||
+		    plural || punct(g, i + 4, '-') || year_at(g, i + 4))
+			return 0;
+		shift(x, unit, 0, B_DCT);
+		x->mod = mod;
+		return i + 4;
+	}
 	if (!(is(g, i + 1, W_THIS) || is(g, i + 1, W_LAST) ||
 	    is(g, i + 1, W_NEXT)) || (k = r_deictic(g, i + 1, x, 0)) == 0 ||
 	    x->how != H_SHIFT)
@@ -1546,11 +1554,20 @@ cue(const struct tok *t, size_t n, size_t i)
 			return 1;
 		return id == W_PLANNED ? -1 : 0;
 	}
-	/* a participle after "be" is passive: "will be named" */
-	if ((t[i].fl & TF_ED) && i > 0 && (t[i - 1].id == W_BE ||
+	/* "set to resume Monday" points ahead; "next to" is a place */
+	if (id == W_SET)
+		return i + 1 < n && t[i + 1].id == W_TO;
+	if (id == W_NEXT && i + 1 < n && t[i + 1].id == W_TO)
+		return 0;
+	/* a participle after "be" is passive: "will be named", "be paid" */
+	if ((t[i].fl & TF_PAST) && i > 0 && (t[i - 1].id == W_BE ||
 	    t[i - 1].id == W_BEEN || t[i - 1].id == W_BEING))
 		return 0;
 	if (t[i].fl & TF_PAST)
+		return -1;
+	/* a plan that "had been due" lies in the past: "had been scheduled" */
+	if ((t[i].fl & TF_FUT) && i > 1 && t[i - 1].id == W_BEEN &&
+	    t[i - 2].id == W_HAD)
 		return -1;
 	if (t[i].fl & TF_FUT)
 		return 1;
@@ -1650,6 +1667,10 @@ grammar_match(const char *s, const struct tok *t, size_t n, size_t from,
 			if (i > 0 && (t[i - 1].id == W_SINCE ||
 			    t[i - 1].id == W_AGO))
 				out[nx].tense = -1;
+			/* a weekday after "until" is a deadline ahead */
+			if (out[nx].how == H_WDAY && i > 0 &&
+			    (t[i - 1].id == W_UNTIL || t[i - 1].id == W_TILL))
+				out[nx].tense = 1;
 			/* as soon as Tuesday, as early as May */
 			if (i > 2 && t[i - 1].id == W_AS && t[i - 3].id == W_AS &&
 			    (t[i - 2].id == W_SOON || t[i - 2].id == W_EARLY))

@@ -144,6 +144,19 @@ letters8(uint64_t v)
 	return bad == 0 ? 8 : (unsigned)__builtin_ctzll(bad) / 8;
 }
 
+/*
+ * Of the words in -eed only agreed, freed, decreed and guaranteed are
+ * past forms; need, succeed, proceed and indeed are not.
+ */
+static int
+eed_past(const unsigned char *u, size_t n)
+{
+	if (n < 5)
+		return 0;
+	return (u[n - 4] == 'r' && (n == 5 || u[n - 5] == 'g' ||
+	    u[n - 5] == 'c') && !(n == 5 && u[0] == 'b')) || u[n - 4] == 't';
+}
+
 static void
 word(const struct lexicon *lx, const char *s, size_t len, struct tok *t,
     int high)
@@ -191,7 +204,7 @@ word(const struct lexicon *lx, const char *s, size_t len, struct tok *t,
 		else if (lexicon[id].tense > 0)
 			t->fl |= TF_FUT;
 	} else if ((t->fl & TF_LOWER) && n >= 4 && u[n - 2] == 'e' &&
-	    u[n - 1] == 'd')
+	    u[n - 1] == 'd' && (u[n - 3] != 'e' || eed_past(u, n)))
 		t->fl |= TF_ED | TF_PAST;
 }
 

@@ -638,7 +638,16 @@ resolve(const struct tx *x, const struct date_time *ref,
 	case H_SHIFT:
 		p = base;
 		p.part = 0;
-		pt_shift(&p, x->unit, x->n);
+		/*
+		 * "earlier this year" written in January looks back at what
+		 * the year just ended held: too little of the new one has
+		 * passed for anything to have happened "earlier" in it.
+		 */
+		if (x->mod == M_START && x->unit == U_YEAR && x->n == 0 &&
+		    *how[0] == 'd' && base.m == 1)
+			pt_shift(&p, U_YEAR, -1);
+		else
+			pt_shift(&p, x->unit, x->n);
 		if (*how[0] == 't' && x->unit == U_YEAR &&
 		    base.gran >= U_MONTH && base.gran < U_YEAR)
 			p.gran = base.gran;
@@ -663,7 +672,7 @@ done:
 		an->p = p;
 		an->p.part = 0;
 		an->p.hh = an->p.mm = 0;
-		if (p.gran >= U_MONTH && p.gran <= U_HALF) {
+		if (p.gran == U_QUARTER || p.gran == U_HALF) {
 			an->pset = 1;
 			an->period = an->p;
 		}
