@@ -316,6 +316,20 @@ cue_subject(const struct ctx *c, int i, int *a, int *b)
 	/* X did this and said that: the sentence's subject */
 	while (j > 0 && aux_like(c, j))
 		j--;
+	/* listeners who said ...: the noun the relative pronoun stands for */
+	if (j > 0 && (word_is(c, j, "who") || word_is(c, j, "which"))) {
+		if (!subject_before(c, is_p(&c->t[j - 1], ',') ? j - 1 : j,
+		    sent_start(c, i), a, b))
+			return 0;
+		/* "spoke with villagers who": the noun after the preposition */
+		for (j = *b - 1; j > *a; j--)
+			if (lower_word(&c->t[j - 1]) &&
+			    (c->t[j - 1].cls & W_PREP)) {
+				*a = j;
+				break;
+			}
+		return 1;
+	}
 	if (j > 0 && word_is(c, j, "and"))
 		return sentence_subject(c, i, j, a, b);
 	return 0;
@@ -585,10 +599,66 @@ clause_start(const struct ctx *c, int k, unsigned fl)
 	    !(t->cls & W_PREP);
 }
 
+/* A lowercase verb form: a cue, or a past tense ending in -ed. */
+static int
+verb_like(const struct ctx *c, int i)
+{
+	if (i >= c->n || !lower_word(&c->t[i]) || (c->t[i].cls & (W_DET |
+	    W_PREP | W_PRON | W_PRONX)))
+		return 0;
+	return c->t[i].cue >= 0 || ends_with(c, i, "ed");
+}
+
+/*
+ * The reporting subject goes on with a verb of its own: "and warned",
+ * ", and has called for": the reported clause ends before the "and".
+ */
+static int
+coordinate_verb(const struct ctx *c, int i)
+{
+	int	 j;
+
+	if (!word_is(c, i, "and") && !word_is(c, i, "but"))
+		return 0;
+	for (j = i + 1; j < c->n && j - i < 4 && lower_word(&c->t[j]) &&
+	    (c->t[j].cls & W_AUX) && !verb_like(c, j); j++)
+		;
+	return verb_like(c, j);
+}
+
+/*
+ * After a comma, a contrast or a concession starts a clause of the
+ * writer's, not more of the reported one: ", but", ", although".
+ */
+static int
+comma_stop(const struct ctx *c, int i)
+{
+	static const char *const stop[] = {
+		"but", "yet", "although", "though", "even", "as"
+	};
+	size_t	 j;
+
+	if (i >= c->n || !lower_word(&c->t[i]))
+		return 0;
+	for (j = 0; j < sizeof(stop) / sizeof(stop[0]); j++)
+		if (word_is(c, i, stop[j]))
+			break;
+	if (j == sizeof(stop) / sizeof(stop[0]))
+		return 0;
+	if (j >= 2)
+		return 1;
+	/* ", but he said ...": a contrast that brings its own report */
+	for (j = i + 1; j < (size_t)c->n && !(c->t[j].flags & TF_SENT); j++)
+		if (c->t[j].cue >= 0 && lower_word(&c->t[j]))
+			return 1;
+	return 0;
+}
+
 /*
  * Where a reported clause starting at k ends: the sentence end, a
- * semicolon, or a comma before while, whereas, according to or another
- * participle cue.
+ * semicolon, a coordinated verb of the reporting subject ("and
+ * warned"), a comma before but, yet, although, though, even, as, while,
+ * whereas, according to or another participle cue.
  */
 static int
 clause_end(const struct ctx *c, int k)
@@ -596,6 +666,8 @@ clause_end(const struct ctx *c, int k)
 	int	 i, j;
 
 	for (i = k; i < c->n; i++) {
+		if (i > k + 1 && coordinate_verb(c, i))
+			return i - (is_p(&c->t[i - 1], ',') ? 1 : 0);
 		if (c->t[i].flags & TF_SENT)
 			return i + ((c->t[i].type == T_MARK) ? 1 : 0);
 		if (c->t[i].type == T_MARK && (c->t[i].flags & TF_OPEN) &&
@@ -614,8 +686,14 @@ clause_end(const struct ctx *c, int k)
 			if (c->t[qs->close].flags & TF_SENT)
 				return qs->close + 1;
 			i = qs->close;
+			/* "...," adding that: the comma sits inside the marks */
+			if (i + 1 < c->n && c->t[i + 1].cue >= 0 &&
+			    participle(c, i + 1))
+				return i + 1;
 			continue;
 		}
+		if (is_p(&c->t[i], ',') && i > k + 1 && comma_stop(c, i + 1))
+			return i;
 		if (is_p(&c->t[i], ',') && i + 1 < c->n &&
 		    (word_is(c, i + 1, "while") || word_is(c, i + 1, "whereas")
 		    || word_is(c, i + 1, "according") || (c->t[i + 1].cue >= 0
@@ -661,7 +739,10 @@ emit_indirect(struct ctx *c, int cue, int from, int to, int a, int b,
 	}
 	if (c->t[from].type == T_MARK)
 		s = c->t[from].e;
-	if (c->t[to - 1].type == T_MARK)
+	/* a closing mark stays when its opening one is in the clause */
+	if (c->t[to - 1].type == T_MARK && !(c->t[to - 1].q >= 0 &&
+	    g->sc.q[c->t[to - 1].q].open >= from &&
+	    g->sc.q[c->t[to - 1].q].close == to - 1))
 		e = c->t[to - 1].s;
 	s = trim_start(c, s, e);
 	e = trim_end(c, s, e);
@@ -765,6 +846,23 @@ postposed(struct ctx *c, int i)
 	return 1;
 }
 
+/*
+ * A cue inside reported content already taken ("X said he plans to
+ * ..."): the nested report is part of it, not a quote of its own.
+ */
+static int
+inside_indirect(const struct ctx *c, int i)
+{
+	const struct grab *g = c->g;
+	size_t		 j;
+
+	for (j = g->sc.nq; j < g->nqv; j++)
+		if (g->qv[j].kind != Q_DIRECT && g->qv[j].s <= c->t[i].s &&
+		    c->t[i].e <= g->qv[j].e)
+			return 1;
+	return 0;
+}
+
 static void
 indirect_cue(struct ctx *c, int i)
 {
@@ -774,9 +872,13 @@ indirect_cue(struct ctx *c, int i)
 
 	if (fl & CUE_TAIL)
 		return;
-	if (i + 1 < c->n && word_is(c, i + 1, "to"))
+	/* "wants to", "vowed to": the infinitive is a stance's content */
+	if (i + 1 < c->n && word_is(c, i + 1, "to") && !(fl & CUE_WIDE))
+		return;
+	if (inside_indirect(c, i))
 		return;
 	if (i > 0 && (word_is(c, i - 1, "was") || word_is(c, i - 1, "were") ||
+	    word_is(c, i - 1, "is") || word_is(c, i - 1, "are") ||
 	    word_is(c, i - 1, "be") || word_is(c, i - 1, "been") ||
 	    word_is(c, i - 1, "being")))
 		return;
@@ -868,11 +970,47 @@ according(struct ctx *c, int i)
 	emit_indirect(c, -2, s, e, a, b, 0, 2);
 }
 
+/*
+ * A headline in the "Name: what they said" shape: a paragraph that opens
+ * with one to four capitalized words and a colon, then a clause of five
+ * words or more. Labels such as "Update:" or "Editor's note:" are not
+ * speakers.
+ */
+static void
+headline(struct ctx *c)
+{
+	static const char *const labels[] = {
+		"update", "updated", "abstract", "note", "photo", "video",
+		"related", "read", "watch", "see", "correction", "source",
+		"sources", "credit", "caption", "advertisement", "file", "q",
+		"a", "summary", "transcript", "breaking", "exclusive",
+		"opinion", "editorial", "analysis", "live", "listen", "more"
+	};
+	int	 k, end;
+	size_t	 j;
+
+	for (k = 0; k < c->n && k < 5 && is_word(&c->t[k]) &&
+	    (c->t[k].flags & TF_CAP); k++)
+		for (j = 0; j < sizeof(labels) / sizeof(labels[0]); j++)
+			if (word_is(c, k, labels[j]))
+				return;
+	if (k == 0 || k > 4 || k + 1 >= c->n || !is_p(&c->t[k], ':') ||
+	    c->t[k + 1].inq || !clause_start(c, k + 1, 0) ||
+	    c->t[k].s != c->t[k - 1].e)
+		return;
+	end = clause_end(c, k + 1);
+	if (end < c->n && !(c->t[end].flags & TF_SENT))
+		return;
+	c->used[k] = 1;
+	emit_indirect(c, -1, k + 1, end, 0, k, 0, 5);
+}
+
 static void
 indirect(struct ctx *c)
 {
 	int	 i;
 
+	headline(c);
 	for (i = 0; i < c->n; i++) {
 		if (c->used[i] || c->t[i].inq || !is_word(&c->t[i]))
 			continue;

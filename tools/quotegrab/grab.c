@@ -171,9 +171,14 @@ put_arena(struct buf *out, const struct memory *m, const char *key,
 	json_put_string(out, m->arena.p + off, len);
 }
 
+/*
+ * Two cursors: quote spans come in order, and so mostly do their
+ * speakers; one cursor for both would rewind to the paragraph start
+ * whenever a speaker stands before its quote.
+ */
 static void
 put_quote(struct grab *g, const char *text, const struct quote *q,
-    struct utf8_cursor *cur, struct buf *out)
+    struct utf8_cursor *cur, struct utf8_cursor *scur, struct buf *out)
 {
 	const struct ent	*e = q->who >= 0 ? &g->mem.v[q->who] : NULL;
 	const char		*cue;
@@ -201,9 +206,9 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
 		put_key(out, "speaker_text");
 		json_put_string(out, text + q->ss, q->se - q->ss);
 		put_key(out, "speaker_start");
-		buf_addu(out, utf8_cursor_cp(cur, q->ss));
+		buf_addu(out, utf8_cursor_cp(scur, q->ss));
 		put_key(out, "speaker_end");
-		buf_addu(out, utf8_cursor_cp(cur, q->se));
+		buf_addu(out, utf8_cursor_cp(scur, q->se));
 	}
 	if (e != NULL) {
 		put_arena(out, &g->mem, "speaker_id", e->id, e->idlen);
@@ -221,7 +226,7 @@ void
 grab_para(struct grab *g, const char *text, size_t len, const char *actors,
     size_t alen, struct buf *out)
 {
-	struct utf8_cursor	 cur;
+	struct utf8_cursor	 cur, scur;
 	size_t			 i;
 
 	load_actors(g, text, len, actors, alen);
@@ -230,10 +235,11 @@ grab_para(struct grab *g, const char *text, size_t len, const char *actors,
 	g->para++;
 	buf_addc(out, '[');
 	utf8_cursor_init(&cur, text);
+	utf8_cursor_init(&scur, text);
 	for (i = 0; i < g->nqv; i++) {
 		if (i > 0)
 			buf_addc(out, ',');
-		put_quote(g, text, &g->qv[i], &cur, out);
+		put_quote(g, text, &g->qv[i], &cur, &scur, out);
 	}
 	buf_addc(out, ']');
 }
