@@ -57,6 +57,13 @@ struct hit {
 	int		 next;		/* next hit on the same trie node */
 };
 
+/* A node of the built trie: its edges (up to the next node's first) and
+   first hit, side by side. */
+struct tnode {
+	uint32_t	 first;		/* first edge */
+	int		 term;		/* first hit, -1 none */
+};
+
 struct trie {
 	uint64_t	*keys;		/* (node << 8 | byte) + 1; 0 empty */
 	uint32_t	*vals;
@@ -69,9 +76,13 @@ struct trie {
 	unsigned char	 start[256];	/* bytes that may begin an alias */
 	uint32_t	 root[256];	/* children of the root node */
 	uint32_t	*first;		/* built: node -> its first edge */
-	unsigned char	*label;		/* built: edge byte */
-	uint32_t	*target;	/* built: edge child */
+	uint32_t	*edge;		/* built: child << 8 | byte */
+	struct tnode	*node;		/* built: edges and hits per node */
+	uint32_t	*root2;		/* built: depth-2 nodes, by r2slot */
+	uint16_t	 r2slot[256];	/* built: first byte -> row of root2 */
 	uint64_t	 start2[256][4]; /* folded first two bytes, as bits */
+	uint64_t	 lower2[26][4];	/* exact first two bytes of aliases
+					   starting in lowercase, as bits */
 };
 
 struct dict {
@@ -103,6 +114,29 @@ long	 day_parse(const char *, size_t);
 int	 alias_case_ok(const char *, const char *, size_t);
 size_t	 trie_longest(const struct trie *, const char *, size_t, size_t,
 	    int *);
+
+/* A fixed list of short words as an open-addressed hash set. */
+#define WORDSET_SLOTS	512
+struct wordset {
+	const char *const *words;
+	uint16_t	 slot[WORDSET_SLOTS];	/* word index + 1; 0 empty */
+	unsigned char	 len[WORDSET_SLOTS];
+	int		 ci;			/* ASCII case folded */
+};
+
+void	 wordset_init(struct wordset *, const char *const *, int);
+int	 wordset_has(const struct wordset *, const char *, size_t);
+
+/* JSON output: out_str needs room for OUT_BOUND(n) bytes. */
+#define OUT_BOUND(n)	(6 * (n) + 10)
+char	*out_str(char *, const char *, size_t, size_t);
+char	*out_uint(char *, size_t);
+int	 out_ascii(const char *, size_t);
+struct out_cursor {
+	const char	*s;
+	size_t		 byte, cp;
+};
+size_t	 out_cp(struct out_cursor *, size_t);
 
 struct tagger;
 struct tagger	*tagger_new(const struct dict *);

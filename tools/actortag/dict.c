@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "actortag.h"
 #include "date.h"
@@ -67,8 +70,9 @@ trie_free(struct trie *t)
 	free(t->term);
 	free(t->hits);
 	free(t->first);
-	free(t->label);
-	free(t->target);
+	free(t->edge);
+	free(t->node);
+	free(t->root2);
 }
 
 void
@@ -318,8 +322,8 @@ trie_child(const struct trie *t, uint32_t node, unsigned char c)
 		uint32_t	 e;
 
 		for (e = t->first[node]; e < t->first[node + 1]; e++)
-			if (t->label[e] == c)
-				return t->target[e];
+			if ((t->edge[e] & 0xff) == c)
+				return t->edge[e] >> 8;
 		return 0;
 	}
 	if (t->keys == NULL)
@@ -356,6 +360,27 @@ trie_grow(struct trie *t)
 	t->keys = keys;
 	t->vals = vals;
 	t->mask = cap - 1;
+}
+
+/*
+ * A lowercase surface word can only match an alias that begins with the
+ * same two bytes (see alias_case_ok): the scan skips the others at once.
+ */
+static void
+trie_mark_lower(struct trie *t, const char *s, size_t n)
+{
+	unsigned char	 c1 = (unsigned char)s[0], c2;
+	int		 k;
+
+	if (c1 < 'a' || c1 > 'z')
+		return;
+	if (n == 1) {
+		for (k = 0; k < 4; k++)
+			t->lower2[c1 - 'a'][k] = ~0ULL;
+		return;
+	}
+	c2 = (unsigned char)s[1];
+	t->lower2[c1 - 'a'][c2 >> 6] |= 1ULL << (c2 & 63);
 }
 
 static void
@@ -424,6 +449,7 @@ trie_add(struct trie *t, const char *s, size_t n, int actor, int canonical)
 			t->start2[c1][c2 >> 6] |= 1ULL << (c2 & 63);
 		}
 	}
+	trie_mark_lower(t, s, n);
 	t->start[(unsigned char)s[0]] = 1;
 	if (islower((unsigned char)s[0]))
 		t->start[toupper((unsigned char)s[0])] = 1;
@@ -467,6 +493,43 @@ add_alias(struct dict *d, struct trie *t, const char *s, size_t n,
 }
 
 /*
+ * The second level as a table, one row of 256 per first byte in use: the
+ * first levels have the most children, and scanning them mispredicts.
+ */
+static void
+trie_root2(struct trie *t)
+{
+	uint32_t	 c, e, node, rows = 0;
+
+	for (c = 0; c < 256; c++)
+		if (t->root[c] != 0)
+			t->r2slot[c] = (uint16_t)rows++;
+	t->root2 = xrealloc(NULL, (size_t)rows * 256 + 1, sizeof(uint32_t));
+	memset(t->root2, 0, ((size_t)rows * 256 + 1) * sizeof(uint32_t));
+	for (c = 0; c < 256; c++) {
+		if ((node = t->root[c]) == 0)
+			continue;
+		for (e = t->first[node]; e < t->first[node + 1]; e++)
+			t->root2[t->r2slot[c] * 256 + (t->edge[e] & 0xff)] =
+			    t->edge[e] >> 8;
+	}
+}
+
+/* Node records for the lookup: one cache line instead of three. */
+static void
+trie_nodes(struct trie *t)
+{
+	size_t	 i;
+
+	t->node = xrealloc(NULL, t->nnodes + 1, sizeof(*t->node));
+	for (i = 0; i <= t->nnodes; i++) {
+		t->node[i].first = t->first[i];
+		t->node[i].term = i < t->nnodes && i < t->termcap ?
+		    t->term[i] : -1;
+	}
+}
+
+/*
  * Rewrite the edges as one array per node (children side by side): a
  * lookup scans a few bytes in one cache line instead of probing a hash.
  */
@@ -483,19 +546,20 @@ trie_compact(struct trie *t)
 			t->first[((t->keys[i] - 1) >> 8) + 1]++;
 	for (i = 1; i <= nn + 1; i++)
 		t->first[i] += t->first[i - 1];
-	t->label = xrealloc(NULL, t->first[nn] + 1, 1);
-	t->target = xrealloc(NULL, t->first[nn] + 1, sizeof(uint32_t));
+	t->edge = xrealloc(NULL, t->first[nn] + 4, sizeof(uint32_t));
+	memset(t->edge + t->first[nn], 0, 4 * sizeof(uint32_t));
 	fill = xrealloc(NULL, nn + 1, sizeof(uint32_t));
 	memcpy(fill, t->first, nn * sizeof(uint32_t));
 	for (i = 0; t->mask && i <= t->mask; i++) {
 		if (t->keys[i] == 0)
 			continue;
 		parent = (uint32_t)((t->keys[i] - 1) >> 8);
-		t->label[fill[parent]] = (unsigned char)((t->keys[i] - 1) &
-		    0xff);
-		t->target[fill[parent]++] = t->vals[i];
+		t->edge[fill[parent]++] = t->vals[i] << 8 |
+		    (uint32_t)((t->keys[i] - 1) & 0xff);
 	}
 	free(fill);
+	trie_root2(t);
+	trie_nodes(t);
 	free(t->keys);
 	free(t->vals);
 	t->keys = NULL;
@@ -631,6 +695,75 @@ alias_case_ok(const char *a, const char *s, size_t n)
 	return 1;
 }
 
+/*
+ * The child of a built node by byte c, 0 when none. With SSE2, four edges
+ * at a time (the edge array has room for a group past its end), so that
+ * nodes with a few children take one branch.
+ */
+static inline uint32_t
+trie_edge(const struct trie *t, const struct tnode *tn, unsigned char c)
+{
+	uint32_t	 e = tn[0].first, end = tn[1].first;
+#ifdef __SSE2__
+	const __m128i	 want = _mm_set1_epi32(c), low = _mm_set1_epi32(0xff);
+	__m128i		 v;
+	int		 m;
+
+	for (; e < end; e += 4) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (t->edge + e));
+		m = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(
+		    _mm_and_si128(v, low), want)));
+		m &= end - e >= 4 ? 15 : (1 << (end - e)) - 1;
+		if (m != 0)
+			return t->edge[e + (uint32_t)__builtin_ctz(
+			    (unsigned)m)] >> 8;
+	}
+#else
+	for (; e < end; e++)
+		if ((t->edge[e] & 0xff) == c)
+			return t->edge[e] >> 8;
+#endif
+	return 0;
+}
+
+/* The first hit at node whose case fits s[at..j], or -1. */
+static int
+term_hit(const struct trie *t, int x, const char *s, size_t at, size_t j)
+{
+	for (; x != -1; x = t->hits[x].next)
+		if (alias_case_ok(t->hits[x].alias, s + at, j + 1 - at))
+			return x;
+	return -1;
+}
+
+/* trie_longest on the built trie. */
+static size_t
+trie_longest_built(const struct trie *t, const char *s, size_t n,
+    size_t at, int *hitp)
+{
+	const struct tnode	*tn;
+	uint32_t		 node;
+	size_t			 j = at, best = 0;
+	int			 x;
+
+	node = t->root[fold((unsigned char)s[at])];
+	while (node != 0) {
+		tn = &t->node[node];
+		if (tn->term != -1 && boundary_after(s, n, j + 1) &&
+		    (x = term_hit(t, tn->term, s, at, j)) != -1) {
+			best = j + 1 - at;
+			*hitp = x;
+		}
+		if (++j >= n)
+			break;
+		node = j == at + 1 ? t->root2[t->r2slot[fold((unsigned char)
+		    s[at])] * 256 + fold((unsigned char)s[j])] :
+		    trie_edge(t, tn, fold((unsigned char)s[j]));
+	}
+	return best;
+}
+
 size_t
 trie_longest(const struct trie *t, const char *s, size_t n, size_t at,
     int *hitp)
@@ -649,6 +782,8 @@ trie_longest(const struct trie *t, const char *s, size_t n, size_t at,
 		if (!(t->start2[c1][c2 >> 6] & (1ULL << (c2 & 63))))
 			return 0;
 	}
+	if (t->node != NULL)
+		return trie_longest_built(t, s, n, at, hitp);
 	for (j = at; j < n; j++) {
 		if ((node = trie_child(t, node, fold((unsigned char)s[j]))) == 0)
 			break;

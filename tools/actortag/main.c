@@ -54,11 +54,13 @@ load_file(struct cli *cli, struct dict *d, const char *path)
 static long
 record_day(const struct rec *r, struct buf *tmp)
 {
+	long	 day;
+
 	buf_reset(tmp);
 	if (rec_get_string(r, "dct", tmp) != 1 || tmp->len < 10)
 		return DAY_NONE;
-	return day_parse(tmp->p, 10) == LONG_MIN ? DAY_NONE :
-	    day_parse(tmp->p, 10);
+	day = day_parse(tmp->p, 10);
+	return day == LONG_MIN ? DAY_NONE : day;
 }
 
 int

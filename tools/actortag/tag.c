@@ -10,6 +10,9 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "actortag.h"
 #include "json.h"
@@ -39,6 +42,8 @@ struct tagger {
 	const struct dict	*d;
 	struct elem		*el;
 	size_t			 nel, elcap;
+	int			*ord;	/* elements in output order */
+	size_t			 ordcap;
 	struct person		*people;
 	size_t			 npeople;
 	const char		*t;	/* the text being tagged */
@@ -47,6 +52,7 @@ struct tagger {
 	int			*gpe;	/* actor -> its GPE actor (same id) */
 	int			**holders; /* title actor -> PER entries, -1 ended */
 	size_t			 ahead_s, ahead_e; /* a span tagged ahead */
+	struct wordset		 stop, part, loc, func, inof;
 };
 
 /* Words that start a capitalized run but never a name. */
@@ -82,6 +88,9 @@ static const char *const locatives[] = {
 	NULL
 };
 
+/* Prepositions before a place that give an agent its country. */
+static const char *const inoffrom[] = { "in", "of", "from", NULL };
+
 /* Lowercase words that never sit between an adjective and its agent. */
 static const char *const funcwords[] = {
 	"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "had",
@@ -113,26 +122,6 @@ static const struct {
 	{ "Initiative", "NGO" }, { "Project", "NGO" }, { "Watch", "NGO" },
 	{ NULL, NULL }
 };
-
-static int
-inlist(const char *const *l, const char *s, size_t n)
-{
-	for (; *l != NULL; l++)
-		if ((*l)[0] == s[0] && strlen(*l) == n && memcmp(*l, s, n) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-inlist_ci(const char *const *l, const char *s, size_t n)
-{
-	for (; *l != NULL; l++)
-		if (tolower((unsigned char)(*l)[0]) ==
-		    tolower((unsigned char)s[0]) && strlen(*l) == n &&
-		    strncasecmp(*l, s, n) == 0)
-			return 1;
-	return 0;
-}
 
 static void *
 xrealloc(void *p, size_t n, size_t size)
@@ -204,6 +193,11 @@ tagger_new(const struct dict *d)
 	tg->holders = xrealloc(NULL, d->nactors + 1, sizeof(int *));
 	memset(tg->holders, 0, (d->nactors + 1) * sizeof(int *));
 	link_gpes(tg);
+	wordset_init(&tg->stop, stopcaps, 0);
+	wordset_init(&tg->part, particles, 0);
+	wordset_init(&tg->loc, locatives, 1);
+	wordset_init(&tg->func, funcwords, 1);
+	wordset_init(&tg->inof, inoffrom, 1);
 	return tg;
 }
 
@@ -217,6 +211,7 @@ tagger_free(struct tagger *tg)
 	free(tg->holders);
 	free(tg->gpe);
 	free(tg->el);
+	free(tg->ord);
 	free(tg->people);
 	free(tg);
 }
@@ -229,12 +224,48 @@ tagger_reset(struct tagger *tg)
 
 /* --- characters and tokens ------------------------------------------ */
 
-/* ASCII letters and digits, without the locale. */
+/* Byte classes: ASCII separator, lower, upper, digit; non-ASCII. */
+enum { B_SEP, B_LOW, B_UPP, B_DIG, B_HIG };
+static const unsigned char bytecls[256] = {
+	B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP,
+	B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP,
+	B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP,
+	B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP,
+	B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP,
+	B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP,
+	B_DIG, B_DIG, B_DIG, B_DIG, B_DIG, B_DIG, B_DIG, B_DIG,
+	B_DIG, B_DIG, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP,
+	B_SEP, B_UPP, B_UPP, B_UPP, B_UPP, B_UPP, B_UPP, B_UPP,
+	B_UPP, B_UPP, B_UPP, B_UPP, B_UPP, B_UPP, B_UPP, B_UPP,
+	B_UPP, B_UPP, B_UPP, B_UPP, B_UPP, B_UPP, B_UPP, B_UPP,
+	B_UPP, B_UPP, B_UPP, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP,
+	B_SEP, B_LOW, B_LOW, B_LOW, B_LOW, B_LOW, B_LOW, B_LOW,
+	B_LOW, B_LOW, B_LOW, B_LOW, B_LOW, B_LOW, B_LOW, B_LOW,
+	B_LOW, B_LOW, B_LOW, B_LOW, B_LOW, B_LOW, B_LOW, B_LOW,
+	B_LOW, B_LOW, B_LOW, B_SEP, B_SEP, B_SEP, B_SEP, B_SEP,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
+};
+
+/* ASCII letters and digits, without the locale (B_LOW..B_DIG). */
 static inline int
 alnum(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
+	return bytecls[c] - 1u < 3u;
 }
 
 static inline int
@@ -264,6 +295,52 @@ upper_at(const char *s, size_t n, size_t i)
 	    (utf8proc_ssize_t)(n - i), &cp) <= 0)
 		return 0;
 	return utf8proc_isupper(cp);
+}
+
+#ifdef __SSE2__
+/* The first byte at or after i that is not an ASCII letter or digit. */
+static inline size_t
+not_alnum(const char *s, size_t n, size_t i)
+{
+	const __m128i	 bias = _mm_set1_epi8((char)0x80);
+	const __m128i	 az = _mm_set1_epi8((char)(26 - 128));
+	const __m128i	 dg = _mm_set1_epi8((char)(10 - 128));
+	__m128i		 v, let, dig;
+	unsigned	 m;
+
+	for (; i + 16 <= n; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		/* unsigned x - base < len as a signed compare after the bias */
+		let = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(_mm_or_si128(v,
+		    _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), bias), az);
+		dig = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v,
+		    _mm_set1_epi8('0')), bias), dg);
+		m = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig)) &
+		    0xffff;
+		if (m != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+	while (i < n && alnum((unsigned char)s[i]))
+		i++;
+	return i;
+}
+#endif
+
+/* Past the run of word bytes at i. */
+static size_t
+skip_word(const char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	while ((i = not_alnum(s, n, i)) < n &&
+	    bytecls[(unsigned char)s[i]] == B_HIG && wordc(s, n, i))
+		i++;
+#else
+	for (; i < n; i++)
+		if (bytecls[(unsigned char)s[i]] == B_SEP ||
+		    (bytecls[(unsigned char)s[i]] == B_HIG && !wordc(s, n, i)))
+			break;
+#endif
+	return i;
 }
 
 /* End of the word at i (letters, digits, inner ' . - joining letters). */
@@ -321,6 +398,21 @@ word_before(const char *s, size_t n, size_t i, size_t *start, int skipthe)
 		*start = b;
 		return e - b;
 	}
+}
+
+/*
+ * strlcpy without its return value, for the hot paths: libbsd's copies a
+ * byte at a time.
+ */
+static inline void
+copy_str(char *dst, const char *src, size_t size)
+{
+	size_t	 l = strlen(src);
+
+	if (l >= size)
+		l = size - 1;
+	memcpy(dst, src, l);
+	dst[l] = '\0';
 }
 
 /* --- elements -------------------------------------------------------- */
@@ -411,9 +503,9 @@ person_role(const struct tagger *tg, int actor, struct elem *x)
 		}
 	}
 	if (best != NULL) {
-		strlcpy(x->code, best->code, sizeof(x->code));
+		copy_str(x->code, best->code, sizeof(x->code));
 		if (best->role != NULL)
-			strlcpy(x->role, best->role, sizeof(x->role));
+			copy_str(x->role, best->role, sizeof(x->role));
 		return;
 	}
 	e = past != NULL ? past : &d->ents[a->ents[0]];
@@ -482,15 +574,15 @@ fill_actor(struct tagger *tg, struct elem *x, int actor)
 	const struct actor	*a = &tg->d->actors[actor];
 	const struct entry	*e = first_entry(tg->d, actor);
 
-	strlcpy(x->id, a->id, sizeof(x->id));
-	strlcpy(x->name, a->name, sizeof(x->name));
+	copy_str(x->id, a->id, sizeof(x->id));
+	copy_str(x->name, a->name, sizeof(x->name));
 	x->type = out_type(a->type);
 	if (a->type == T_PER)
 		person_role(tg, actor, x);
 	else {
-		strlcpy(x->code, e->code, sizeof(x->code));
+		copy_str(x->code, e->code, sizeof(x->code));
 		if (e->role != NULL)
-			strlcpy(x->role, e->role, sizeof(x->role));
+			copy_str(x->role, e->role, sizeof(x->role));
 	}
 }
 
@@ -538,14 +630,14 @@ name_at(struct tagger *tg, size_t i, int *ntok, size_t *lastb)
 		l = cap_token(s, n, j);
 		if (l == 0 && k > 0) {
 			pe = word_end(s, n, j);
-			if (inlist(particles, s + j, pe - j) && pe < n &&
+			if (wordset_has(&tg->part, s + j, pe - j) && pe < n &&
 			    s[pe] == ' ' && cap_token(s, n, pe + 1) > 0) {
 				j = pe + 1;
 				continue;
 			}
 			break;
 		}
-		if (l == 0 || inlist(stopcaps, s + j, l))
+		if (l == 0 || wordset_has(&tg->stop, s + j, l))
 			break;
 		if (trie_longest(&tg->d->names, s, n, j, &hit) > 0 &&
 		    tg->d->actors[tg->d->names.hits[hit].actor].type != T_PER)
@@ -709,7 +801,7 @@ locative_before(const struct tagger *tg, size_t at)
 	size_t	 b, l;
 
 	l = word_before(tg->t, tg->n, at, &b, 1);
-	return l > 0 && inlist_ci(locatives, tg->t + b, l);
+	return l > 0 && wordset_has(&tg->loc, tg->t + b, l);
 }
 
 /* Next word start after spaces at i, or n. */
@@ -746,7 +838,7 @@ agent_after(struct tagger *tg, size_t i, size_t *as, size_t *ae)
 			return a;
 		}
 		we = word_end(s, n, j);
-		if (inlist_ci(funcwords, s + j, we - j) || we == j)
+		if (wordset_has(&tg->func, s + j, we - j) || we == j)
 			return -1;
 		if (trie_longest(&tg->d->names, s, n, j, &hit) > 0)
 			return -1;
@@ -780,8 +872,7 @@ agent_before(struct tagger *tg, size_t at, int *agent)
 	int		 hit, canon, a;
 
 	l = word_before(s, tg->n, at, &b, 1);
-	if (l == 0 || !(inlist_ci((const char *const[]){ "in", "of", "from",
-	    NULL }, s + b, l)))
+	if (l == 0 || !wordset_has(&tg->inof, s + b, l))
 		return (size_t)-1;
 	p = b;
 	while (p > 0 && s[p - 1] == ' ')
@@ -968,7 +1059,7 @@ on_capital(struct tagger *tg, size_t i)
 		    ? r : i + l;
 	}
 	we = word_end(tg->t, tg->n, i);
-	if (inlist(stopcaps, tg->t + i, we - i))
+	if (wordset_has(&tg->stop, tg->t + i, we - i))
 		return we;
 	for (k = 0; k < tg->npeople; k++) {
 		size_t sl = strlen(tg->people[k].sur);
@@ -1130,53 +1221,102 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 	return rs;
 }
 
-static int
-elem_cmp(const void *a, const void *b)
-{
-	const struct elem *x = a, *y = b;
+#define PUT_LIT(p, lit)	(memcpy((p), (lit), sizeof(lit) - 1), \
+			    (p) + sizeof(lit) - 1)
 
-	return x->s < y->s ? -1 : x->s > y->s;
+/* A type or how: program literals that need no escapes. */
+static inline char *
+put_plain(char *p, const char *lit)
+{
+	size_t	 l = strlen(lit);
+
+	memcpy(p, lit, l);
+	return p + l;
+}
+
+/* One element as a JSON object, start and end given in code points. */
+static void
+write_elem(const struct tagger *tg, const struct elem *x, size_t cs,
+    size_t ce, struct buf *out)
+{
+	size_t	 lid = strlen(x->id), lname = strlen(x->name);
+	size_t	 lcode = strlen(x->code), lrole = strlen(x->role);
+	char	*p;
+
+	buf_reserve(out, OUT_BOUND(x->e - x->s) + OUT_BOUND(lid) +
+	    OUT_BOUND(lname) + OUT_BOUND(lcode) + OUT_BOUND(lrole) +
+	    strlen(x->type) + strlen(x->how) + 160);
+	p = out->p + out->len;
+	p = PUT_LIT(p, "{\"start\":");
+	p = out_uint(p, cs);
+	p = PUT_LIT(p, ",\"end\":");
+	p = out_uint(p, ce);
+	p = PUT_LIT(p, ",\"text\":");
+	p = out_str(p, tg->t + x->s, x->e - x->s, tg->n - x->s);
+	p = PUT_LIT(p, ",\"id\":");
+	p = out_str(p, x->id, lid, sizeof(x->id));
+	p = PUT_LIT(p, ",\"name\":");
+	p = out_str(p, x->name, lname, sizeof(x->name));
+	p = PUT_LIT(p, ",\"type\":\"");
+	p = put_plain(p, x->type);
+	p = PUT_LIT(p, "\",\"code\":");
+	p = out_str(p, x->code, lcode, sizeof(x->code));
+	if (lrole > 0) {
+		p = PUT_LIT(p, ",\"role\":");
+		p = out_str(p, x->role, lrole, sizeof(x->role));
+	}
+	p = PUT_LIT(p, ",\"how\":\"");
+	p = put_plain(p, x->how);
+	*p++ = '"';
+	*p++ = '}';
+	out->len = (size_t)(p - out->p);
+	out->p[out->len] = '\0';
+}
+
+/* Element order by start, stable (elements mostly arrive in order). */
+static void
+sort_elems(struct tagger *tg)
+{
+	size_t	 i, j;
+	int	 k;
+
+	if (tg->ordcap < tg->nel) {
+		tg->ordcap = tg->elcap;
+		tg->ord = xrealloc(tg->ord, tg->ordcap, sizeof(int));
+	}
+	for (i = 0; i < tg->nel; i++) {
+		k = (int)i;
+		for (j = i; j > 0 && tg->el[tg->ord[j - 1]].s > tg->el[k].s; j--)
+			tg->ord[j] = tg->ord[j - 1];
+		tg->ord[j] = k;
+	}
 }
 
 static void
 write_json(struct tagger *tg, struct buf *out)
 {
-	struct utf8_cursor	 cur;
-	struct elem		*x;
-	size_t			 k, last = 0;
+	struct out_cursor	 cur = { tg->t, 0, 0 };
+	const struct elem	*x;
+	size_t			 k, last = 0, cs, ce;
+	int			 ascii;
 
-	if (tg->nel > 1)
-		qsort(tg->el, tg->nel, sizeof(*tg->el), elem_cmp);
-	utf8_cursor_init(&cur, tg->t);
 	buf_addc(out, '[');
+	if (tg->nel == 0) {
+		buf_addc(out, ']');
+		return;
+	}
+	sort_elems(tg);
+	ascii = out_ascii(tg->t, tg->n);
 	for (k = 0; k < tg->nel; k++) {
-		x = &tg->el[k];
+		x = &tg->el[tg->ord[k]];
 		if (x->s < last)	/* overlapping: keep the first */
 			continue;
 		last = x->e;
 		if (out->p[out->len - 1] != '[')
 			buf_addc(out, ',');
-		BUF_ADDLIT(out, "{\"start\":");
-		buf_addu(out, utf8_cursor_cp(&cur, x->s));
-		BUF_ADDLIT(out, ",\"end\":");
-		buf_addu(out, utf8_cursor_cp(&cur, x->e));
-		BUF_ADDLIT(out, ",\"text\":");
-		json_put_string(out, tg->t + x->s, x->e - x->s);
-		BUF_ADDLIT(out, ",\"id\":");
-		json_put_string(out, x->id, strlen(x->id));
-		BUF_ADDLIT(out, ",\"name\":");
-		json_put_string(out, x->name, strlen(x->name));
-		BUF_ADDLIT(out, ",\"type\":");
-		json_put_string(out, x->type, strlen(x->type));
-		BUF_ADDLIT(out, ",\"code\":");
-		json_put_string(out, x->code, strlen(x->code));
-		if (x->role[0] != '\0') {
-			BUF_ADDLIT(out, ",\"role\":");
-			json_put_string(out, x->role, strlen(x->role));
-		}
-		BUF_ADDLIT(out, ",\"how\":");
-		json_put_string(out, x->how, strlen(x->how));
-		buf_addc(out, '}');
+		cs = ascii ? x->s : out_cp(&cur, x->s);
+		ce = ascii ? x->e : out_cp(&cur, x->e);
+		write_elem(tg, x, cs, ce, out);
 	}
 	buf_addc(out, ']');
 }
@@ -1204,15 +1344,14 @@ tagger_run(struct tagger *tg, const char *t, size_t n, long ref,
 	tg->ahead_s = tg->ahead_e = 0;
 	while (i < n) {
 		c = (unsigned char)t[i];
-		if (c < 0x80 && !alnum(c)) {
+		if (bytecls[c] == B_SEP) {
 			i++;
 			continue;
 		}
-		if (c >= 'a' && c <= 'z' && (!names->start[c] || (i + 1 < n &&
-		    !(names->start2[c][(unsigned char)t[i + 1] >> 6] &
+		if (bytecls[c] == B_LOW && (!names->start[c] || (i + 1 < n &&
+		    !(names->lower2[c - 'a'][(unsigned char)t[i + 1] >> 6] &
 		    (1ULL << ((unsigned char)t[i + 1] & 63)))))) {
-			while (i < n && wordc(t, n, i))
-				i++;
+			i = skip_word(t, n, i);
 			continue;
 		}
 		if ((j = skip_inside(tg, i)) != i) {

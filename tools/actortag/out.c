@@ -1,0 +1,140 @@
+/*
+ * Writing the actors array: JSON strings and numbers go straight into room
+ * reserved once per element, as common/json.c would write them.
+ */
+#include <string.h>
+
+#include "actortag.h"
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* A quote, a backslash or a control byte in the word. */
+static inline int
+escape_needed(uint64_t v)
+{
+	uint64_t q = v ^ (ONES * '"'), bs = v ^ (ONES * '\\');
+
+	return (((q - ONES) & ~q) | ((bs - ONES) & ~bs) |
+	    ((v - ONES * 0x20) & ~v)) & HIGHS ? 1 : 0;
+}
+
+static char *
+put_escaped(char *p, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	*p++ = '\\';
+	switch (c) {
+	case '"': case '\\': *p++ = (char)c; break;
+	case '\n': *p++ = 'n'; break;
+	case '\t': *p++ = 't'; break;
+	case '\r': *p++ = 'r'; break;
+	case '\b': *p++ = 'b'; break;
+	case '\f': *p++ = 'f'; break;
+	default:
+		memcpy(p, "u00", 3);
+		p[3] = hex[c >> 4];
+		p[4] = hex[c & 15];
+		p += 5;
+		break;
+	}
+	return p;
+}
+
+/*
+ * Write s as a JSON string at p (room for OUT_BOUND(n)); return its end.
+ * When avail >= n + 8 bytes may be read from s, the tail is checked and
+ * copied as one masked word: short strings then take no byte loop.
+ */
+char *
+out_str(char *p, const char *s, size_t n, size_t avail)
+{
+	size_t		 i = 0;
+	uint64_t	 w, mask;
+	unsigned char	 c;
+
+	*p++ = '"';
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (escape_needed(w))
+			goto slow;
+		memcpy(p, &w, 8);
+		p += 8;
+	}
+	if (i < n && avail >= i + 8) {
+		memcpy(&w, s + i, 8);
+		mask = ~0ULL >> (8 * (8 - (n - i)));
+		if (!escape_needed((w & mask) | (ONES * ' ' & ~mask))) {
+			memcpy(p, &w, 8);
+			p += n - i;
+			i = n;
+		}
+	}
+slow:
+	for (; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c < 0x20 || c == '"' || c == '\\')
+			p = put_escaped(p, c);
+		else
+			*p++ = (char)c;
+	}
+	*p++ = '"';
+	return p;
+}
+
+/* Write v in decimal at p (room for 20 bytes); return its end. */
+char *
+out_uint(char *p, size_t v)
+{
+	char	 tmp[24];
+	size_t	 i = sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	memcpy(p, tmp + i, sizeof(tmp) - i);
+	return p + (sizeof(tmp) - i);
+}
+
+/*
+ * Code point offset of byte b, counting on from the last call (calls come
+ * in increasing order within one text; a smaller b starts over).
+ */
+size_t
+out_cp(struct out_cursor *c, size_t b)
+{
+	size_t		 i = c->byte, cont = 0;
+	uint64_t	 w;
+
+	if (b < i) {
+		i = c->byte = c->cp = 0;
+	}
+	for (; i + 8 <= b; i += 8) {
+		memcpy(&w, c->s + i, 8);
+		w = (w & ~(w << 1) & HIGHS) >> 7;	/* 10xxxxxx bytes */
+		cont += (w * ONES) >> 56;
+	}
+	for (; i < b; i++)
+		cont += ((unsigned char)c->s[i] & 0xc0) == 0x80;
+	c->cp += (b - c->byte) - cont;
+	c->byte = b;
+	return c->cp;
+}
+
+/* Does the text hold only ASCII (byte offsets are code point offsets)? */
+int
+out_ascii(const char *s, size_t n)
+{
+	size_t		 i = 0;
+	uint64_t	 w, acc = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= (unsigned char)s[i];
+	return (acc & HIGHS) == 0;
+}

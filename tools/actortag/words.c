@@ -1,0 +1,74 @@
+/*
+ * Small fixed word lists (stop words, particles, locatives) as hash sets,
+ * so the tagger asks "is this token one of them" in one probe.
+ */
+#include <string.h>
+
+#include "actortag.h"
+
+static inline unsigned char
+afold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static uint32_t
+word_hash(const char *s, size_t n, int ci)
+{
+	uint32_t	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (ci ? afold((unsigned char)s[i]) :
+		    (unsigned char)s[i])) * 16777619u;
+	return h ^ (uint32_t)n;
+}
+
+static int
+word_eq(const char *w, const char *s, size_t n, int ci)
+{
+	size_t	 i;
+
+	if (!ci)
+		return memcmp(w, s, n) == 0;
+	for (i = 0; i < n; i++)
+		if (afold((unsigned char)w[i]) != afold((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* Build the set of a NULL-ended list (at most WORDSET_SLOTS / 2 words). */
+void
+wordset_init(struct wordset *ws, const char *const *list, int ci)
+{
+	uint32_t	 j;
+	int		 k;
+
+	memset(ws, 0, sizeof(*ws));
+	ws->words = list;
+	ws->ci = ci;
+	for (k = 0; list[k] != NULL && k < WORDSET_SLOTS / 2; k++) {
+		j = word_hash(list[k], strlen(list[k]), ci) &
+		    (WORDSET_SLOTS - 1);
+		while (ws->slot[j] != 0)
+			j = (j + 1) & (WORDSET_SLOTS - 1);
+		ws->slot[j] = (uint16_t)(k + 1);
+		ws->len[j] = (unsigned char)strlen(list[k]);
+	}
+}
+
+/* Is s[0..n) a word of the set (ASCII case folded when the set says so)? */
+int
+wordset_has(const struct wordset *ws, const char *s, size_t n)
+{
+	uint32_t	 j;
+
+	if (n == 0 || n > 255)
+		return 0;
+	j = word_hash(s, n, ws->ci) & (WORDSET_SLOTS - 1);
+	for (; ws->slot[j] != 0; j = (j + 1) & (WORDSET_SLOTS - 1))
+		if (ws->len[j] == n &&
+		    word_eq(ws->words[ws->slot[j] - 1], s, n, ws->ci))
+			return 1;
+	return 0;
+}
