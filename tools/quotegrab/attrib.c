@@ -47,22 +47,24 @@ lower_word(const struct tok *t)
 	return t->type == T_WORD && !(t->flags & (TF_CAP | TF_DIGIT));
 }
 
-static inline int
-word_is(const struct ctx *c, int i, const char *w)
-{
-	size_t	 n = strlen(w);
+/* Both take string literals: their lengths are known at compile time. */
+#define word_is(c, i, w)	word_isn((c), (i), (w), sizeof(w) - 1)
+#define ends_with(c, i, suf)	ends_withn((c), (i), (suf), sizeof(suf) - 1)
 
+static inline int
+word_isn(const struct ctx *c, int i, const char *w, size_t n)
+{
 	return i >= 0 && i < c->n && c->t[i].e - c->t[i].s == n &&
 	    (c->text[c->t[i].s] | 0x20) == w[0] && is_word(&c->t[i]) &&
 	    strncasecmp(c->text + c->t[i].s, w, n) == 0;
 }
 
-static int
-ends_with(const struct ctx *c, int i, const char *suf)
+static inline int
+ends_withn(const struct ctx *c, int i, const char *suf, size_t n)
 {
-	size_t	 n = strlen(suf), len = c->t[i].e - c->t[i].s;
+	size_t	 len = c->t[i].e - c->t[i].s;
 
-	return len > n + 1 && strncmp(c->text + c->t[i].e - n, suf, n) == 0;
+	return len > n + 1 && memcmp(c->text + c->t[i].e - n, suf, n) == 0;
 }
 
 static int
@@ -641,7 +643,7 @@ comma_stop(const struct ctx *c, int i)
 	if (i >= c->n || !lower_word(&c->t[i]))
 		return 0;
 	for (j = 0; j < sizeof(stop) / sizeof(stop[0]); j++)
-		if (word_is(c, i, stop[j]))
+		if (word_isn(c, i, stop[j], strlen(stop[j])))
 			break;
 	if (j == sizeof(stop) / sizeof(stop[0]))
 		return 0;
@@ -986,18 +988,21 @@ headline(struct ctx *c)
 		"a", "summary", "transcript", "breaking", "exclusive",
 		"opinion", "editorial", "analysis", "live", "listen", "more"
 	};
-	int	 k, end;
+	int	 i, k, end;
 	size_t	 j;
 
 	for (k = 0; k < c->n && k < 5 && is_word(&c->t[k]) &&
 	    (c->t[k].flags & TF_CAP); k++)
-		for (j = 0; j < sizeof(labels) / sizeof(labels[0]); j++)
-			if (word_is(c, k, labels[j]))
-				return;
+		;
 	if (k == 0 || k > 4 || k + 1 >= c->n || !is_p(&c->t[k], ':') ||
-	    c->t[k + 1].inq || !clause_start(c, k + 1, 0) ||
-	    c->t[k].s != c->t[k - 1].e)
+	    c->t[k + 1].inq || c->t[k].s != c->t[k - 1].e ||
+	    !clause_start(c, k + 1, 0))
 		return;
+	/* "Update:", "Photo:" label the paragraph, they do not speak */
+	for (i = 0; i < k; i++)
+		for (j = 0; j < sizeof(labels) / sizeof(labels[0]); j++)
+			if (word_isn(c, i, labels[j], strlen(labels[j])))
+				return;
 	end = clause_end(c, k + 1);
 	if (end < c->n && !(c->t[end].flags & TF_SENT))
 		return;
@@ -1012,6 +1017,9 @@ indirect(struct ctx *c)
 
 	headline(c);
 	for (i = 0; i < c->n; i++) {
+		/* the lexicon marked the only words that can start one */
+		if (c->t[i].cue < 0 && !(c->t[i].cls & W_ACCORD))
+			continue;
 		if (c->used[i] || c->t[i].inq || !is_word(&c->t[i]))
 			continue;
 		if (word_is(c, i, "according") && word_is(c, i + 1, "to"))

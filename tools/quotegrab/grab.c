@@ -143,32 +143,65 @@ load_actors(struct grab *g, const char *text, size_t len, const char *raw,
 	}
 }
 
-static const char *const kind_names[] = {
-	"direct", "partial", "indirect", "other"
+/* Written as JSON, with the key before them. */
+static const char *const kind_json[] = {
+	",\"kind\":\"direct\"", ",\"kind\":\"partial\"",
+	",\"kind\":\"indirect\"", ",\"kind\":\"other\""
 };
 
-static const char *const how_names[] = {
-	"", "local", "pronoun", "context"
+static const char *const how_json[] = {
+	"", ",\"speaker_how\":\"local\"", ",\"speaker_how\":\"pronoun\"",
+	",\"speaker_how\":\"context\""
 };
+
+/* key is a string literal: ,"key": */
+#define put_key(out, key)	BUF_ADDLIT((out), ",\"" key "\":")
 
 static void
-put_key(struct buf *out, const char *key)
+put_arena(struct buf *out, const struct memory *m, size_t off, size_t len)
 {
-	buf_addc(out, ',');
-	buf_addc(out, '"');
-	buf_addcstr(out, key);
-	buf_addc(out, '"');
-	buf_addc(out, ':');
+	json_put_string(out, m->arena.p + off, len);
 }
 
-static void
-put_arena(struct buf *out, const struct memory *m, const char *key,
-    size_t off, size_t len)
+/*
+ * Code point offsets: bytes minus the continuation bytes before them,
+ * counted eight at a time; a cursor walks on from its last answer.
+ */
+struct cpcur {
+	const char	*s;
+	size_t		 byte, cp;
+};
+
+#define ONES	0x0101010101010101ULL
+
+static size_t
+count_cont(const char *s, size_t n)
 {
-	if (len == 0)
-		return;
-	put_key(out, key);
-	json_put_string(out, m->arena.p + off, len);
+	uint64_t	 v, acc;
+	size_t		 i = 0, c = 0, k;
+
+	while (n - i >= 8) {
+		acc = 0;
+		/* 31 rounds keep the byte sum under 256 for the multiply */
+		for (k = 0; k < 31 && n - i >= 8; k++, i += 8) {
+			memcpy(&v, s + i, 8);
+			acc += (v & ~(v << 1) & (0x80 * ONES)) >> 7;
+		}
+		c += (size_t)((acc * ONES) >> 56);
+	}
+	for (; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) == 0x80;
+	return c;
+}
+
+static size_t
+cp_at(struct cpcur *c, size_t byte)
+{
+	if (byte < c->byte)
+		c->byte = c->cp = 0;
+	c->cp += byte - c->byte - count_cont(c->s + c->byte, byte - c->byte);
+	c->byte = byte;
+	return c->cp;
 }
 
 /*
@@ -178,27 +211,27 @@ put_arena(struct buf *out, const struct memory *m, const char *key,
  */
 static void
 put_quote(struct grab *g, const char *text, const struct quote *q,
-    struct utf8_cursor *cur, struct utf8_cursor *scur, struct buf *out)
+    struct cpcur *cur, struct cpcur *scur, struct buf *out)
 {
 	const struct ent	*e = q->who >= 0 ? &g->mem.v[q->who] : NULL;
 	const char		*cue;
 
 	BUF_ADDLIT(out, "{\"start\":");
-	buf_addu(out, utf8_cursor_cp(cur, q->s));
+	buf_addu(out, cp_at(cur, q->s));
 	BUF_ADDLIT(out, ",\"end\":");
-	buf_addu(out, utf8_cursor_cp(cur, q->e));
+	buf_addu(out, cp_at(cur, q->e));
 	put_key(out, "text");
 	json_put_string(out, text + q->s, q->e - q->s);
-	put_key(out, "kind");
-	json_put_string(out, kind_names[q->kind], strlen(kind_names[q->kind]));
+	buf_addcstr(out, kind_json[q->kind]);
 	if (q->cue != -1) {
 		cue = lex_lemma(g->lex, q->cue);
 		put_key(out, "cue");
 		json_put_string(out, cue, strlen(cue));
 	}
-	if (e != NULL)
-		put_arena(out, &g->mem, "speaker", e->name, e->namelen);
-	else if (q->ss != q->se) {
+	if (e != NULL && e->namelen > 0) {
+		put_key(out, "speaker");
+		put_arena(out, &g->mem, e->name, e->namelen);
+	} else if (e == NULL && q->ss != q->se) {
 		put_key(out, "speaker");
 		json_put_string(out, text + q->ss, q->se - q->ss);
 	}
@@ -206,19 +239,20 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
 		put_key(out, "speaker_text");
 		json_put_string(out, text + q->ss, q->se - q->ss);
 		put_key(out, "speaker_start");
-		buf_addu(out, utf8_cursor_cp(scur, q->ss));
+		buf_addu(out, cp_at(scur, q->ss));
 		put_key(out, "speaker_end");
-		buf_addu(out, utf8_cursor_cp(scur, q->se));
+		buf_addu(out, cp_at(scur, q->se));
 	}
-	if (e != NULL) {
-		put_arena(out, &g->mem, "speaker_id", e->id, e->idlen);
-		put_arena(out, &g->mem, "speaker_code", e->code, e->codelen);
+	if (e != NULL && e->idlen > 0) {
+		put_key(out, "speaker_id");
+		put_arena(out, &g->mem, e->id, e->idlen);
 	}
-	if (q->how != HOW_NONE && (e != NULL || q->ss != q->se)) {
-		put_key(out, "speaker_how");
-		json_put_string(out, how_names[q->how],
-		    strlen(how_names[q->how]));
+	if (e != NULL && e->codelen > 0) {
+		put_key(out, "speaker_code");
+		put_arena(out, &g->mem, e->code, e->codelen);
 	}
+	if (q->how != HOW_NONE && (e != NULL || q->ss != q->se))
+		buf_addcstr(out, how_json[q->how]);
 	buf_addc(out, '}');
 }
 
@@ -226,7 +260,7 @@ void
 grab_para(struct grab *g, const char *text, size_t len, const char *actors,
     size_t alen, struct buf *out)
 {
-	struct utf8_cursor	 cur, scur;
+	struct cpcur		 cur = { text, 0, 0 }, scur = { text, 0, 0 };
 	size_t			 i;
 
 	load_actors(g, text, len, actors, alen);
@@ -234,8 +268,6 @@ grab_para(struct grab *g, const char *text, size_t len, const char *actors,
 	attribute(g, text, len);
 	g->para++;
 	buf_addc(out, '[');
-	utf8_cursor_init(&cur, text);
-	utf8_cursor_init(&scur, text);
 	for (i = 0; i < g->nqv; i++) {
 		if (i > 0)
 			buf_addc(out, ',');

@@ -178,13 +178,22 @@ static const struct {
 	    "colleagues", W_OBJ },
 	{ "who which whom whose where when what why how", W_REL },
 	{ "is was are were be been being to not n't there here", W_STOPNP },
+	{ "according", W_ACCORD },
 };
 
+/*
+ * Words are keyed by their length and first eight bytes folded to lower
+ * case. The open-addressed table holds a 16-bit tag of the hash and an
+ * index into the dense entries, so a word that is not there (most are)
+ * costs a multiply and one small load; the rest of a longer word is
+ * compared byte by byte.
+ */
 struct entry {
-	char	 w[LEX_MAXWORD];
+	uint64_t key;
 	uint8_t	 len;
 	uint16_t cls;
 	int16_t	 cue;
+	char	 w[LEX_MAXWORD];
 };
 
 struct cue {
@@ -194,14 +203,17 @@ struct cue {
 };
 
 struct lexicon {
-	/* bit len of sieve[first two letters]: some word may match */
-	uint32_t	 sieve[27 * 27];
-	struct entry	*tab;
+	uint32_t	*slots;	/* tag << 16 | entry index + 1; 0 empty */
 	size_t		 size;	/* power of two */
-	size_t		 used;
+	unsigned	 shift;	/* 64 - log2(size) */
+	struct entry	*ents;
+	size_t		 used, capents;
 	struct cue	*cues;
 	size_t		 ncues, capcues;
 };
+
+#define ONES	0x0101010101010101ULL
+#define LEX_MAXENTS	65535
 
 /* ASCII case folding only: words are looked up byte for byte. */
 static inline unsigned char
@@ -210,85 +222,132 @@ lower(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
-static uint32_t
-hashword(const char *s, size_t n)
+/* A-Z to a-z in all eight bytes at once, nothing else touched. */
+static inline uint64_t
+lower8(uint64_t v)
 {
-	uint32_t	 h = 2166136261u;
-	size_t		 i;
+	uint64_t	 h = v & (0x7f * ONES);
+	uint64_t	 up = ((h + (0x80 - 'A') * ONES) ^ (h + (0x7f - 'Z') *
+	    ONES)) & ~v & (0x80 * ONES);
 
-	for (i = 0; i < n; i++)
-		h = (h ^ lower((unsigned char)s[i])) * 16777619u;
-	return h;
+	return v | (up >> 2);
+}
+
+/* The first min(n, 8) bytes of s as loaded from memory, the rest zero. */
+static inline uint64_t
+head8(const char *s, size_t n, size_t room)
+{
+	uint64_t	 v = 0;
+
+	if (room >= 8) {
+		memcpy(&v, s, 8);
+		if (n >= 8)
+			return v;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		return v & ~(~0ULL >> (8 * n));
+#else
+		return v & ((1ULL << (8 * n)) - 1);
+#endif
+	}
+	memcpy(&v, s, n < 8 ? n : 8);
+	return v;
+}
+
+static inline uint64_t
+hashkey(uint64_t key, size_t n)
+{
+	return (key ^ n) * 0x9e3779b97f4a7c15ULL;
 }
 
 static int
-sameword(const struct entry *e, const char *s, size_t n)
+sametail(const struct entry *e, const char *s, size_t n)
 {
 	size_t	 i;
 
-	if (e->len != n)
-		return 0;
-	for (i = 0; i < n; i++)
+	for (i = 8; i < n; i++)
 		if ((unsigned char)e->w[i] != lower((unsigned char)s[i]))
 			return 0;
 	return 1;
 }
 
-static struct entry *
-slot(struct lexicon *lx, const char *s, size_t n)
+/* The slot holding the word, or the empty slot where it would go. */
+static inline uint32_t *
+slot(const struct lexicon *lx, uint64_t key, const char *s, size_t n)
 {
-	size_t	 i = hashword(s, n) & (lx->size - 1);
+	uint64_t		 h = hashkey(key, n);
+	size_t			 i = (size_t)(h >> lx->shift);
+	uint32_t		 tag = (uint32_t)(h & 0xffff) << 16;
+	const struct entry	*e;
 
-	while (lx->tab[i].len != 0 && !sameword(&lx->tab[i], s, n))
-		i = (i + 1) & (lx->size - 1);
-	return &lx->tab[i];
+	for (;; i = (i + 1) & (lx->size - 1)) {
+		if (lx->slots[i] == 0)
+			return &lx->slots[i];
+		if ((lx->slots[i] & 0xffff0000u) != tag)
+			continue;
+		e = &lx->ents[(lx->slots[i] & 0xffff) - 1];
+		if (e->key == key && e->len == n &&
+		    (n <= 8 || sametail(e, s, n)))
+			return &lx->slots[i];
+	}
 }
 
 static void
 grow(struct lexicon *lx)
 {
-	struct entry	*old = lx->tab, *e;
+	uint32_t	*old = lx->slots, *sl;
 	size_t		 oldsize = lx->size, i;
+	struct entry	*e;
 
-	lx->size = oldsize == 0 ? 512 : oldsize * 2;
-	if ((lx->tab = calloc(lx->size, sizeof(*lx->tab))) == NULL)
+	lx->size = oldsize == 0 ? 4096 : oldsize * 2;
+	for (lx->shift = 64, i = lx->size; i > 1; i >>= 1)
+		lx->shift--;
+	if ((lx->slots = calloc(lx->size, sizeof(*lx->slots))) == NULL)
 		err(2, "out of memory");
 	for (i = 0; i < oldsize; i++)
-		if (old[i].len != 0) {
-			e = slot(lx, old[i].w, old[i].len);
-			*e = old[i];
+		if (old[i] != 0) {
+			e = &lx->ents[(old[i] & 0xffff) - 1];
+			sl = slot(lx, e->key, e->w, e->len);
+			*sl = old[i];
 		}
 	free(old);
-}
-
-static unsigned
-sieve_slot(const char *s, size_t n)
-{
-	unsigned	 a = lower((unsigned char)s[0]) - 'a';
-	unsigned	 b = n > 1 ? lower((unsigned char)s[1]) - 'a' : 26;
-
-	return (a > 26 ? 26 : a) * 27 + (b > 26 ? 26 : b);
 }
 
 static struct entry *
 enter(struct lexicon *lx, const char *s, size_t n)
 {
 	struct entry	*e;
+	char		 w[LEX_MAXWORD];
+	uint64_t	 key;
+	uint32_t	*sl;
 	size_t		 i;
 
 	if (n == 0 || n >= LEX_MAXWORD)
 		return NULL;
-	if ((lx->used + 1) * 2 > lx->size)
-		grow(lx);
-	lx->sieve[sieve_slot(s, n)] |= 1u << n;
-	e = slot(lx, s, n);
-	if (e->len == 0) {
-		for (i = 0; i < n; i++)
-			e->w[i] = (char)lower((unsigned char)s[i]);
-		e->len = (uint8_t)n;
-		e->cue = -1;
-		lx->used++;
+	memset(w, 0, sizeof(w));
+	for (i = 0; i < n; i++)
+		w[i] = (char)lower((unsigned char)s[i]);
+	key = head8(w, n, sizeof(w));
+	sl = slot(lx, key, w, n);
+	if (*sl != 0)
+		return &lx->ents[(*sl & 0xffff) - 1];
+	if (lx->used >= LEX_MAXENTS)
+		return NULL;
+	if (lx->used == lx->capents) {
+		lx->capents = lx->capents ? lx->capents * 2 : 1024;
+		if ((lx->ents = reallocarray(lx->ents, lx->capents,
+		    sizeof(*lx->ents))) == NULL)
+			err(2, "out of memory");
 	}
+	e = &lx->ents[lx->used++];
+	memcpy(e->w, w, sizeof(w));
+	e->key = key;
+	e->len = (uint8_t)n;
+	e->cls = 0;
+	e->cue = -1;
+	*sl = (uint32_t)(hashkey(key, n) & 0xffff) << 16 | (uint32_t)lx->used;
+	/* a sparse table: a word not there mostly hits an empty slot */
+	if (lx->used * 4 > lx->size)
+		grow(lx);
 	return e;
 }
 
@@ -392,7 +451,8 @@ lex_free(struct lexicon *lx)
 		free(lx->cues[i].forms);
 	}
 	free(lx->cues);
-	free(lx->tab);
+	free(lx->slots);
+	free(lx->ents);
 	free(lx);
 }
 
@@ -503,26 +563,27 @@ done:
 }
 
 unsigned
-lex_word(const struct lexicon *lx, const char *s, size_t n, int *cue)
+lex_word_in(const struct lexicon *lx, const char *s, size_t n, size_t room,
+    int *cue)
 {
-	size_t		 i;
-	const struct entry *e;
+	const struct entry	*e;
+	uint32_t		*sl;
 
 	*cue = -1;
-	if (n == 0 || n >= LEX_MAXWORD ||
-	    !(lx->sieve[sieve_slot(s, n)] & (1u << n)))
+	if (n == 0 || n >= LEX_MAXWORD)
 		return 0;
-	i = hashword(s, n) & (lx->size - 1);
-	for (;;) {
-		e = &lx->tab[i];
-		if (e->len == 0)
-			return 0;
-		if (sameword(e, s, n)) {
-			*cue = e->cue;
-			return e->cls;
-		}
-		i = (i + 1) & (lx->size - 1);
-	}
+	sl = slot(lx, lower8(head8(s, n, room)), s, n);
+	if (*sl == 0)
+		return 0;
+	e = &lx->ents[(*sl & 0xffff) - 1];
+	*cue = e->cue;
+	return e->cls;
+}
+
+unsigned
+lex_word(const struct lexicon *lx, const char *s, size_t n, int *cue)
+{
+	return lex_word_in(lx, s, n, n, cue);
 }
 
 const char *

@@ -33,9 +33,9 @@ main(int argc, char *argv[])
 	struct grab		 g;
 	struct lexicon		*lx;
 	struct buf		 text = { 0 }, doc = { 0 }, prev = { 0 };
-	struct buf		 val = { 0 };
-	const char		*actors;
-	size_t			 alen;
+	struct buf		 val = { 0 }, prevraw = { 0 };
+	const char		*actors, *raw;
+	size_t			 alen, rawlen;
 	char			 msg[512];
 	int			 c, keep_all = 0, have_prev = 0;
 
@@ -77,15 +77,23 @@ main(int argc, char *argv[])
 			cli_check_output(&cli);
 			continue;
 		}
-		buf_reset(&doc);
-		if (rec_get_string(&r, "doc", &doc) != 1)
-			BUF_ADDLIT(&doc, "");
-		if (!have_prev || doc.len != prev.len ||
-		    memcmp(doc.p, prev.p, doc.len) != 0) {
-			grab_doc(&g);
-			buf_reset(&prev);
-			buf_add(&prev, doc.p, doc.len);
-			have_prev = 1;
+		/* the same raw JSON is the same document: no decoding */
+		raw = rec_get_raw(&r, "doc", &rawlen);
+		if (!have_prev || raw == NULL || rawlen != prevraw.len ||
+		    memcmp(raw, prevraw.p, rawlen) != 0) {
+			buf_reset(&doc);
+			if (rec_get_string(&r, "doc", &doc) != 1)
+				BUF_ADDLIT(&doc, "");
+			if (!have_prev || doc.len != prev.len ||
+			    memcmp(doc.p, prev.p, doc.len) != 0) {
+				grab_doc(&g);
+				buf_reset(&prev);
+				buf_add(&prev, doc.p, doc.len);
+				have_prev = 1;
+			}
+			buf_reset(&prevraw);
+			if (raw != NULL)
+				buf_add(&prevraw, raw, rawlen);
 		}
 		actors = rec_get_raw(&r, "actors", &alen);
 		buf_reset(&val);
@@ -103,5 +111,6 @@ main(int argc, char *argv[])
 	buf_free(&doc);
 	buf_free(&prev);
 	buf_free(&val);
+	buf_free(&prevraw);
 	return c;
 }

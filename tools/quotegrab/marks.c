@@ -13,11 +13,30 @@
 /* Kinds of mark before pairing. */
 enum { M_DOPEN = 1, M_DCLOSE, M_DSTRAIGHT, M_SOPEN, M_SCLOSE, M_SSTRAIGHT };
 
-static int
+/* ASCII letters and digits: the bytes a word mostly runs on. */
+static const unsigned char alnum_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+static inline int
 is_alnum(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
+	return alnum_byte[c];
 }
 
 /*
@@ -74,21 +93,24 @@ special(const unsigned char *s, size_t n, int *mark, char *ch)
 	return 0;
 }
 
-static struct tok *
+static void
+grow_toks(struct scan *sc)
+{
+	sc->cap = sc->cap ? sc->cap * 2 : 256;
+	if ((sc->t = reallocarray(sc->t, sc->cap, sizeof(*sc->t))) == NULL)
+		err(2, "out of memory");
+}
+
+static inline struct tok *
 push(struct scan *sc)
 {
-	struct tok	*t;
+	static const struct tok	 blank = { .cue = -1, .q = -1 };
+	struct tok		*t;
 
-	if (sc->n == sc->cap) {
-		sc->cap = sc->cap ? sc->cap * 2 : 256;
-		if ((sc->t = reallocarray(sc->t, sc->cap, sizeof(*sc->t))) ==
-		    NULL)
-			err(2, "out of memory");
-	}
+	if (sc->n == sc->cap)
+		grow_toks(sc);
 	t = &sc->t[sc->n++];
-	memset(t, 0, sizeof(*t));
-	t->cue = -1;
-	t->q = -1;
+	*t = blank;
 	return t;
 }
 
@@ -109,9 +131,12 @@ word_end(const unsigned char *s, size_t n, size_t i)
 	char	 ch;
 
 	while (i < n) {
-		if (is_alnum(s[i]) || (s[i] == '-' && i + 1 < n &&
-		    is_alnum(s[i + 1]))) {
+		while (i < n && alnum_byte[s[i]])
 			i++;
+		if (i >= n)
+			break;
+		if (s[i] == '-' && i + 1 < n && alnum_byte[s[i + 1]]) {
+			i += 2;
 			continue;
 		}
 		if (s[i] == '\'' && inner_apostrophe(s, n, i, 1)) {
@@ -173,6 +198,23 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 			i++;
 			continue;
 		}
+		if (alnum_byte[s[i]]) {
+			/* the common case: an ASCII word */
+			k = word_end(s, n, i + 1);
+			t = push(sc);
+			t->s = (uint32_t)i;
+			t->e = (uint32_t)k;
+			t->type = T_WORD;
+			if (s[i] >= 'A' && s[i] <= 'Z')
+				t->flags |= TF_CAP;
+			else if (s[i] <= '9')
+				t->flags |= TF_DIGIT;
+			t->cls = (uint16_t)lex_word_in(lx, text + i, k - i,
+			    n - i, &cue);
+			t->cue = (int16_t)cue;
+			i = k;
+			continue;
+		}
 		mark = 0;
 		ch = 0;
 		len = s[i] >= 0x80 ? special(s + i, n - i, &mark, &ch) : 0;
@@ -229,7 +271,8 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 		else if (s[i] >= '0' && s[i] <= '9')
 			t->flags |= TF_DIGIT;
 		if (s[i] < 0x80) {
-			t->cls = (uint16_t)lex_word(lx, text + i, k - i, &cue);
+			t->cls = (uint16_t)lex_word_in(lx, text + i, k - i,
+			    n - i, &cue);
 			t->cue = (int16_t)cue;
 		} else if (s[i] == 0xc3 || s[i] == 0xc5)
 			t->flags |= TF_CAP * (i + 1 < n && s[i + 1] < 0xa0);

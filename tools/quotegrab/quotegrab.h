@@ -24,6 +24,7 @@
 #define W_OBJ		0x0400	/* reporters, me, us: objects of tell */
 #define W_REL		0x0800	/* who, which, when: relative or subordinate */
 #define W_STOPNP	0x1000	/* never inside a subject: is, was, to, not */
+#define W_ACCORD	0x2000	/* according: a cue with "to" */
 
 /* Cue behaviour. */
 #define CUE_BARE	0x01	/* content may follow without "that" (say) */
@@ -40,6 +41,9 @@ void		 lex_free(struct lexicon *);
 int		 lex_load(struct lexicon *, const char *, char *, size_t);
 /* Look up a word (any case); class bits, cue lemma index or -1. */
 unsigned	 lex_word(const struct lexicon *, const char *, size_t, int *);
+/* The same, when room bytes at the word may be read (room >= length). */
+unsigned	 lex_word_in(const struct lexicon *, const char *, size_t, size_t,
+		    int *);
 const char	*lex_lemma(const struct lexicon *, int);
 unsigned	 lex_cueflags(const struct lexicon *, int);
 /* Print the loaded cue lexicon (lemma and forms per line). */

@@ -106,6 +106,11 @@ mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
 	return (long)i;
 }
 
+/* Bytes that end a word of a mention. */
+static const unsigned char word_stop[256] = {
+	[' '] = 1, [','] = 1, ['('] = 1
+};
+
 /* Split a mention into blank-separated words, stopping at "(" or ",". */
 static size_t
 words(const struct lexicon *lx, const char *text, uint32_t s, uint32_t e,
@@ -120,8 +125,7 @@ words(const struct lexicon *lx, const char *text, uint32_t s, uint32_t e,
 			i++;
 		if (i >= e || text[i] == '(' || text[i] == ',')
 			break;
-		for (j = i; j < e && text[j] != ' ' && text[j] != ',' &&
-		    text[j] != '('; j++)
+		for (j = i; j < e && !word_stop[(unsigned char)text[j]]; j++)
 			;
 		k = j;
 		while (k > i && (text[k - 1] == '.' || text[k - 1] == ')'))
