@@ -17,6 +17,7 @@ struct g {
 
 static int	core(const struct g *, size_t, struct tx *);
 static size_t	expr(const struct g *, size_t, struct tx *);
+static int	sentence_end(const struct g *, size_t);
 
 /* Token accessors that are safe past either end. */
 static unsigned
@@ -594,7 +595,7 @@ r_count(const struct g *g, size_t i, struct tx *x)
 {
 	size_t		 j, k;
 	unsigned	 n;
-	int		 unit, plural = 0, hyph = 0;
+	int		 unit, plural = 0, hyph = 0, half = 0;
 
 	if (is(g, i, W_A) || is(g, i, W_AN)) {
 		n = 1;
@@ -611,6 +612,26 @@ r_count(const struct g *g, size_t i, struct tx *x)
 		j = i + 1;
 	} else if ((n = cardinal(g, i, &j)) == 0)
 		return 0;
+	/* 2 1/2 years */
+	if (n != 0 && isnum(g, j, 1) && numv(g, j) == 1 && punct(g, j + 1, '/') &&
+	    glued(g, j + 1) && isnum(g, j + 2, 1) && numv(g, j + 2) == 2 &&
+	    glued(g, j + 2)) {
+		half = 1;
+		j += 3;
+	}
+	/* a range in words: two to three weeks, 12 to 18 months */
+	if (n != 0 && !half && (is(g, j, W_TO) || is(g, j, W_OR))) {
+		size_t	 k2;
+		int	 p2 = 0;
+
+		if (cardinal(g, j + 1, &k2) > n && unit_of(g, k2, &p2) !=
+		    U_NONE && p2)
+			j = k2;
+	}
+	/* two more weeks, an additional year */
+	if (n != 0 && (is(g, j, W_MORE) || is(g, j, W_ADDITIONAL)) &&
+	    cat(g, j + 1) == C_UNIT)
+		j++;
 	if (punct(g, j, '-') && glued(g, j) && glued(g, j + 1)) {
 		hyph = 1;
 		j++;
@@ -646,6 +667,17 @@ r_count(const struct g *g, size_t i, struct tx *x)
 	}
 	/* a year and a half */
 	duration(x, n, unit);
+	if (half) {
+		if (unit == U_YEAR)
+			strlcat(x->lit, "6M", sizeof(x->lit));
+		else if (unit == U_HOUR || unit == U_MIN)
+			strlcat(x->lit, unit == U_HOUR ? "30M" : "30S",
+			    sizeof(x->lit));
+		else if (unit == U_DAY)
+			strlcat(x->lit, "T12H", sizeof(x->lit));
+		else
+			return 0;
+	}
 	return j + 1;
 }
 
@@ -705,20 +737,63 @@ r_century(const struct g *g, size_t i, struct tx *x)
 	return j + 1;
 }
 
+/*
+ * A year before a noun, after a possessive or a determiner: "its 1990
+ * invasion", "Kuwait's 1989 results", "a 1996 law", "bonds due 1993".
+ * A plural noun after it reads as a count ("its 2000 employees").
+ */
+static int
+year_attributive(const struct g *g, size_t i)
+{
+	static const unsigned w[] = {
+		W_ITS, W_HIS, W_HER, W_THEIR, W_A, W_THAT, W_BOTH, W_DUE
+	};
+	size_t		 k;
+	unsigned	 id;
+	const struct tok *t;
+
+	if (i == 0 || numv(g, i) < 1900 || i + 1 >= g->n)
+		return 0;
+	t = &g->t[i + 1];
+	if (t->kind != T_WORD || !(t->fl & TF_LOWER) ||
+	    (g->s[t->e - 1] == 's' && !is(g, i - 1, W_BOTH) &&
+	    !is(g, i - 1, W_DUE)))
+		return 0;
+	if (is(g, i - 1, W_S) && glued(g, i - 1) && punct(g, i - 2, '\'') &&
+	    glued(g, i - 2))
+		return 1;
+	id = wid(g, i - 1);
+	for (k = 0; k < sizeof(w) / sizeof(w[0]); k++)
+		if (id == w[k])
+			return 1;
+	return 0;
+}
+
+/* A year in a list after another one: "in 1994, 1995 and 1997" */
+static int
+year_listed(const struct g *g, size_t i)
+{
+	return i >= 2 && (punct(g, i - 1, ',') || is(g, i - 1, W_AND) ||
+	    is(g, i - 1, W_OR)) && year_at(g, i - 2) && numv(g, i) >= 1900;
+}
+
 /* A year standing alone, where the context says it is one. */
 static size_t
 r_year(const struct g *g, size_t i, struct tx *x)
 {
+	int	 attr;
+
 	if (!year_at(g, i) || punct(g, i + 1, ':'))
 		return 0;
 	if (glued(g, i + 1) && g->t[i + 1].kind == T_WORD)
 		return 0;
-	if (!year_context(g, i) && !(year_follow(g, i + 1) &&
+	attr = year_attributive(g, i) || year_listed(g, i);
+	if (!attr && !year_context(g, i) && !(year_follow(g, i + 1) &&
 	    numv(g, i) >= 1900))
 		return 0;
 	/* "and 1990 votes": a conjunction alone does not make a year */
 	if ((is(g, i - 1, W_AND) || is(g, i - 1, W_OR) || is(g, i - 1, W_TO)) &&
-	    !year_follow(g, i + 1))
+	    !year_follow(g, i + 1) && !attr)
 		return 0;
 	if (i > 0 && g->t[i - 1].kind == T_NUM)
 		return 0;
@@ -800,7 +875,9 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 	}
 	if ((unit = unit_of(g, j, &plural)) != U_NONE) {
 		if (plural) {
-			if (id == W_THIS || (!the && id != W_PAST))
+			/* "in coming months" needs no article */
+			if (id == W_THIS || (!the && id != W_PAST &&
+			    id != W_COMING))
 				return 0;
 			setlit(x, TYPE_DATE, dir < 0 ? "PAST_REF" :
 			    "FUTURE_REF");
@@ -1029,7 +1106,8 @@ r_the(const struct g *g, size_t i, struct tx *x)
 		return j + 1;
 	}
 	if ((is(g, j, W_LATEST) || is(g, j, W_CURRENT)) &&
-	    is(g, j + 1, W_QUARTER)) {
+	    (is(g, j + 1, W_QUARTER) || (is(g, j, W_LATEST) &&
+	    is(g, j + 1, W_PERIOD)))) {
 		/* the latest quarter is the last one reported: the one
 		 * before the reference date's */
 		shift(x, U_QUARTER, is(g, j, W_CURRENT) ? 0 : -1, B_DCT);
@@ -1180,6 +1258,13 @@ r_word(const struct g *g, size_t i, struct tx *x)
 		if (id == W_NOW && (is(g, j, W_THAT) || is(g, i - 1, W_UNTIL) ||
 		    is(g, i - 1, W_FROM)) && i > 0 && !is(g, i - 1, W_UNTIL))
 			return 0;
+		/* "Now, ..." opening a sentence moves the story on; it
+		 * does not date it */
+		if (id == W_NOW && cap(g, i) && punct(g, j, ',') && (i == 0 ||
+		    sentence_end(g, i - 1) || (g->t[i - 1].kind == T_PUNCT &&
+		    (g->t[i - 1].ch == '"' || g->t[i - 1].ch == '`' ||
+		    g->t[i - 1].ch == '\''))))
+			return 0;
 		setlit(x, TYPE_DATE, e->val < 0 ? "PAST_REF" : e->val > 0 ?
 		    "FUTURE_REF" : "PRESENT_REF");
 		return j;
@@ -1253,6 +1338,59 @@ r_yearago(const struct g *g, size_t i, struct tx *x)
 	return i + 3;
 }
 
+/*
+ * year-end, year end, year's end: the last day of the reference year, or
+ * of the year before after "since".
+ */
+static size_t
+r_yearend(const struct g *g, size_t i, struct tx *x)
+{
+	size_t	 k = i + 1;
+
+	if (!is(g, i, W_YEAR))
+		return 0;
+	if (punct(g, k, '-') && glued(g, k) && glued(g, k + 1))
+		k++;
+	else if (punct(g, k, '\'') && glued(g, k) && is(g, k + 1, W_S) &&
+	    glued(g, k + 1))
+		k += 2;
+	if (!is(g, k, W_END) || is(g, k + 1, W_OF))
+		return 0;
+	x->type = TYPE_DATE;
+	x->how = H_YEARREL;
+	x->n = is(g, i - 1, W_SINCE) ? -1 : 0;
+	x->p.gran = U_DAY;
+	x->p.m = 12;
+	x->p.d = 31;
+	return k + 1;
+}
+
+/*
+ * A bare plural unit after "for", "within", "in" or "over" is a duration
+ * of unknown length: "for weeks", "within weeks or months", "in years".
+ */
+static size_t
+r_bareunit(const struct g *g, size_t i, struct tx *x)
+{
+	int	 unit, plural = 0, p2 = 0;
+	size_t	 k = i + 1;
+
+	if (i == 0 || !(is(g, i - 1, W_FOR) || is(g, i - 1, W_WITHIN) ||
+	    is(g, i - 1, W_IN) || is(g, i - 1, W_OVER)))
+		return 0;
+	if ((unit = unit_of(g, i, &plural)) == U_NONE || !plural ||
+	    unit < U_MIN || unit == U_WEEKEND || unit == U_QUARTER)
+		return 0;
+	if (punct(g, k, '-') || is(g, k, W_AGO) || is(g, k, W_LATER) ||
+	    is(g, k, W_EARLIER) || is(g, k, W_OLD) || is(g, k, W_OF))
+		return 0;
+	if ((is(g, k, W_OR) || is(g, k, W_AND)) &&
+	    unit_of(g, k + 1, &p2) != U_NONE && p2)
+		k += 2;
+	duration(x, 0, unit);
+	return k;
+}
+
 /* earlier/later this year: the start or end of a period */
 static size_t
 r_earlier(const struct g *g, size_t i, struct tx *x)
@@ -1315,7 +1453,7 @@ core(const struct g *g, size_t i, struct tx *x)
 	static size_t (*const ord[])(const struct g *, size_t,
 	    struct tx *) = { r_quarter, NULL };
 	static size_t (*const unit[])(const struct g *, size_t,
-	    struct tx *) = { r_yearago, NULL };
+	    struct tx *) = { r_yearago, r_yearend, r_bareunit, NULL };
 	static size_t (*const word[])(const struct g *, size_t,
 	    struct tx *) = { r_word, NULL };
 	static size_t (*const holi[])(const struct g *, size_t,

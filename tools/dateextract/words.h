@@ -310,7 +310,13 @@
 	X(ENDED, "ended", C_NONE, 0, 0, -1) \
 	X(ENDING, "ending", C_NONE, 0, 0, 0) \
 	X(AS, "as", C_NONE, 0, 0, 0) \
-	X(SET, "set", C_NONE, 0, 0, 0)
+	X(SET, "set", C_NONE, 0, 0, 0) \
+	X(ITS, "its", C_NONE, 0, 0, 0) \
+	X(HIS, "his", C_NONE, 0, 0, 0) \
+	X(HER, "her", C_NONE, 0, 0, 0) \
+	X(THEIR, "their", C_NONE, 0, 0, 0) \
+	X(BOTH, "both", C_NONE, 0, 0, 0) \
+	X(ADDITIONAL, "additional", C_NONE, 0, 0, 0)
 
 #define DX_ENUM(id, w, c, p, v, t)	W_##id,
 enum { W_NONE, DX_WORDS(DX_ENUM) W_COUNT };
