@@ -367,6 +367,82 @@ json_fields_free(struct json_fields *obj)
 	obj->n = obj->cap = 0;
 }
 
+/* One past the string literal whose opening quote is at s[i]. */
+static size_t
+skip_string(const char *s, size_t n, size_t i)
+{
+	const char	*q;
+	size_t		 k;
+
+	for (i++; i < n; i = (size_t)(q - s) + 1) {
+		if ((q = memchr(s + i, '"', n - i)) == NULL)
+			return n;
+		/* an odd run of backslashes escapes the quote */
+		for (k = 0; q - k > s + i && q[-1 - (long)k] == '\\'; k++)
+			;
+		if (k % 2 == 0)
+			return (size_t)(q - s) + 1;
+	}
+	return n;
+}
+
+/* Bytes that matter while skipping a value: quotes and brackets. */
+static const unsigned char structural[256] = {
+	['"'] = 1, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1
+};
+
+/* One past the value starting at s[i] (validated JSON assumed). */
+static size_t
+skip_value(const char *s, size_t n, size_t i)
+{
+	size_t	 depth = 0;
+
+	if (s[i] == '"')
+		return skip_string(s, n, i);
+	if (s[i] != '[' && s[i] != '{') {
+		while (i < n && s[i] != ',' && s[i] != ']' && s[i] != '}' &&
+		    s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			i++;
+		return i;
+	}
+	while (i < n) {
+		while (i < n && !structural[(unsigned char)s[i]])
+			i++;
+		if (i >= n)
+			break;
+		if (s[i] == '"') {
+			i = skip_string(s, n, i);
+			continue;
+		}
+		depth += s[i] == '[' || s[i] == '{' ? 1 : (size_t)-1;
+		i++;
+		if (depth == 0)
+			break;
+	}
+	return i;
+}
+
+int
+json_array_next(const char *s, size_t n, size_t *pos, size_t *start,
+    size_t *end)
+{
+	size_t	 i = *pos;
+
+	if (i == 0) {
+		while (i < n && s[i] != '[')
+			i++;
+		i++;
+	}
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+	    s[i] == '\r' || s[i] == ','))
+		i++;
+	if (i >= n || s[i] == ']')
+		return 0;
+	*start = i;
+	*end = *pos = skip_value(s, n, i);
+	return 1;
+}
+
 /* Keys are compared raw; only an escaped key needs decoding first. */
 long
 json_find(const char *s, const struct json_fields *obj, const char *key)

@@ -40,6 +40,12 @@ int	json_scan_object(const char *, size_t, struct json_fields *,
 	    size_t *, const char **);
 void	json_fields_free(struct json_fields *);
 
+/*
+ * Step through the elements of a validated JSON array s[0..n): *pos starts
+ * at 0; each call gives the next element's span. Returns 0 at the end.
+ */
+int	json_array_next(const char *, size_t, size_t *, size_t *, size_t *);
+
 /* Index of the member named key, or -1. */
 long	json_find(const char *, const struct json_fields *, const char *);
 

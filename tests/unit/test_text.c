@@ -119,6 +119,25 @@ test_json_depth(void)
 	buf_free(&b);
 }
 
+static void
+test_json_array(void)
+{
+	const char	*a = "[ {\"s\":\"]\\\"}\",\"n\":[1,{}]} , 12,-3e2,\"x\",true,[] ]";
+	size_t		 pos = 0, st, en, k = 0;
+	const char	*want[] = { "{\"s\":\"]\\\"}\",\"n\":[1,{}]}", "12",
+	    "-3e2", "\"x\"", "true", "[]" };
+
+	while (json_array_next(a, strlen(a), &pos, &st, &en)) {
+		if (k < 6)
+			CHECK(en - st == strlen(want[k]) &&
+			    memcmp(a + st, want[k], en - st) == 0);
+		k++;
+	}
+	CHECK(k == 6);
+	pos = 0;
+	CHECK(json_array_next("[]", 2, &pos, &st, &en) == 0);
+}
+
 void
 test_json(void)
 {
@@ -153,6 +172,7 @@ test_json(void)
 	CHECK(json_get_long("4.2", 3, &v) == -1);
 	test_json_errors();
 	test_json_depth();
+	test_json_array();
 	json_fields_free(&o);
 	buf_free(&b);
 }

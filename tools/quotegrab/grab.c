@@ -7,8 +7,6 @@
 
 #include <bsd/stdlib.h>
 #include <err.h>
-#include <json-c/json_object.h>
-#include <json-c/json_tokener.h>
 
 #include "json.h"
 #include "quotegrab.h"
@@ -23,19 +21,11 @@ grab_init(struct grab *g, struct lexicon *lx)
 	mem_reset(&g->mem);
 }
 
-static void
-drop_actors(struct grab *g)
-{
-	if (g->actors_json != NULL)
-		json_object_put(g->actors_json);
-	g->actors_json = NULL;
-	g->nav = 0;
-}
-
 void
 grab_free(struct grab *g)
 {
-	drop_actors(g);
+	buf_free(&g->arena);
+	json_fields_free(&g->elem);
 	scan_free(&g->sc);
 	mem_free(&g->mem);
 	free(g->qv);
@@ -70,75 +60,78 @@ cp_byte(const char *text, size_t len, size_t cp, size_t *atcp, size_t *atb)
 	return (uint32_t)*atb;
 }
 
+/*
+ * The decoded string member key of element e, kept in the arena (which
+ * load_actors sized so that it never moves), or NULL.
+ */
 static const char *
-member_string(struct json_object *o, const char *key)
+member_string(struct grab *g, const char *e, const struct json_fields *o,
+    const char *key)
 {
-	struct json_object	*v;
+	long	 i = json_find(e, o, key);
+	size_t	 off = g->arena.len;
 
-	if (!json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
+	if (i < 0 || o->m[i].type != JSON_STRING)
 		return NULL;
-	return json_object_get_string(v);
+	json_decode_string(e + o->m[i].vstart, o->m[i].vend - o->m[i].vstart,
+	    &g->arena);
+	buf_addc(&g->arena, '\0');
+	return g->arena.p + off;
 }
 
 static int
-member_int(struct json_object *o, const char *key, size_t *out)
+member_int(const char *e, const struct json_fields *o, const char *key,
+    size_t *out)
 {
-	struct json_object	*v;
-	int64_t			 x;
+	long		 i = json_find(e, o, key);
+	long long	 x;
 
-	if (!json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_int))
-		return 0;
-	x = json_object_get_int64(v);
-	if (x < 0)
+	if (i < 0 || o->m[i].type != JSON_NUMBER ||
+	    json_get_long(e + o->m[i].vstart, o->m[i].vend - o->m[i].vstart,
+	    &x) == -1 || x < 0)
 		return 0;
 	*out = (size_t)x;
 	return 1;
 }
 
-/* The actors array, as spans with their names and codes; bad ones skipped. */
+/*
+ * The actors array, as spans with their names and codes; bad ones
+ * skipped. Read with the record scanner: json-c cost more than all the
+ * rest of quotegrab on records that carry many actors.
+ */
 static void
 load_actors(struct grab *g, const char *text, size_t len, const char *raw,
     size_t rawlen)
 {
-	struct json_tokener	*tok;
-	struct json_object	*arr, *o;
-	struct actor		*a;
-	const char		*type;
-	size_t			 i, n, s, e, atcp = 0, atb = 0;
+	struct actor	*a;
+	const char	*e, *msg, *type;
+	size_t		 pos = 0, es, ee, s, en, atcp = 0, atb = 0, bad;
 
-	drop_actors(g);
+	g->nav = 0;
+	buf_reset(&g->arena);
 	if (raw == NULL || rawlen < 2 || raw[0] != '[')
 		return;
-	if ((tok = json_tokener_new()) == NULL)
-		err(2, "out of memory");
-	arr = json_tokener_parse_ex(tok, raw, (int)rawlen);
-	json_tokener_free(tok);
-	if (arr == NULL)
-		return;
-	g->actors_json = arr;
-	if (!json_object_is_type(arr, json_type_array))
-		return;
-	n = json_object_array_length(arr);
-	if (n > g->capav) {
-		if ((g->av = reallocarray(g->av, n, sizeof(*g->av))) == NULL)
-			err(2, "out of memory");
-		g->capav = n;
-	}
-	for (i = 0; i < n; i++) {
-		o = json_object_array_get_idx(arr, i);
-		if (o == NULL || !json_object_is_type(o, json_type_object) ||
-		    !member_int(o, "start", &s) || !member_int(o, "end", &e) ||
-		    e <= s)
+	/* decoded strings and their NULs never outgrow the raw JSON */
+	buf_reserve(&g->arena, rawlen + 1);
+	while (json_array_next(raw, rawlen, &pos, &es, &ee)) {
+		e = raw + es;
+		if (*e != '{' || json_scan_object(e, ee - es, &g->elem, &bad,
+		    &msg) == -1 || !member_int(e, &g->elem, "start", &s) ||
+		    !member_int(e, &g->elem, "end", &en) || en <= s)
 			continue;
+		if (g->nav == g->capav) {
+			g->capav = g->capav == 0 ? 16 : g->capav * 2;
+			if ((g->av = reallocarray(g->av, g->capav,
+			    sizeof(*g->av))) == NULL)
+				err(2, "out of memory");
+		}
 		a = &g->av[g->nav++];
 		a->s = cp_byte(text, len, s, &atcp, &atb);
-		a->e = cp_byte(text, len, e, &atcp, &atb);
-		a->id = member_string(o, "id");
-		a->name = member_string(o, "name");
-		a->code = member_string(o, "code");
-		type = member_string(o, "type");
+		a->e = cp_byte(text, len, en, &atcp, &atb);
+		a->id = member_string(g, e, &g->elem, "id");
+		a->name = member_string(g, e, &g->elem, "name");
+		a->code = member_string(g, e, &g->elem, "code");
+		type = member_string(g, e, &g->elem, "type");
 		a->person = type != NULL && strcmp(type, "PER") == 0;
 	}
 }

@@ -9,6 +9,8 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "json.h"
+
 
 /* Word classes (bits); a word may have several. */
 #define W_PRON		0x0001	/* he, she: a person pronoun */
@@ -146,7 +148,8 @@ struct grab {
 	size_t		 nqv, capqv;
 	struct actor	*av;
 	size_t		 nav, capav;
-	void		*actors_json;	/* json-c object owning av strings */
+	struct buf	 arena;		/* the strings av points to */
+	struct json_fields elem;	/* members of one actors element */
 	unsigned long	 para;		/* paragraph number in the document */
 	int		 open_run;	/* a quote runs into the next paragraph */
 	long		 run_who;	/* its speaker */
