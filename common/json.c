@@ -395,15 +395,17 @@ static const unsigned char structural[256] = {
 static size_t
 skip_value(const char *s, size_t n, size_t i)
 {
-	size_t	 depth = 0;
+	size_t	 depth = 0, start;
 
 	if (s[i] == '"')
 		return skip_string(s, n, i);
 	if (s[i] != '[' && s[i] != '{') {
+		start = i;
 		while (i < n && s[i] != ',' && s[i] != ']' && s[i] != '}' &&
 		    s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
 			i++;
-		return i;
+		/* on bytes that are not JSON, still move on */
+		return i > start ? i : start + 1;
 	}
 	while (i < n) {
 		while (i < n && !structural[(unsigned char)s[i]])

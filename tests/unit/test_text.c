@@ -136,6 +136,12 @@ test_json_array(void)
 	CHECK(k == 6);
 	pos = 0;
 	CHECK(json_array_next("[]", 2, &pos, &st, &en) == 0);
+	/* not JSON: still ends */
+	pos = 0;
+	k = 0;
+	while (json_array_next("[}:}{", 5, &pos, &st, &en) && k < 10)
+		k++;
+	CHECK(k < 10);
 }
 
 void
