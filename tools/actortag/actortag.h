@@ -147,4 +147,7 @@ void		 tagger_reset(struct tagger *);
 void		 tagger_run(struct tagger *, const char *, size_t, long,
 		    struct buf *);
 
+/* tag.c */
+int	wordc(const char *, size_t, size_t);
+
 #endif

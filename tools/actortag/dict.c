@@ -630,24 +630,6 @@ dict_list(const struct dict *d, FILE *fp)
 
 /* --- matching -------------------------------------------------------- */
 
-static int
-is_word_byte(const char *s, size_t n, size_t i)
-{
-	unsigned char	 c = (unsigned char)s[i];
-
-	if (isalnum(c))
-		return 1;
-	if (c < 0x80)
-		return 0;
-	/* U+2000..U+206F punctuation, NBSP, guillemets end a word */
-	if (c == 0xe2 && i + 1 < n && (unsigned char)s[i + 1] == 0x80)
-		return 0;
-	if (c == 0xc2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xa0 ||
-	    (unsigned char)s[i + 1] == 0xab || (unsigned char)s[i + 1] == 0xbb))
-		return 0;
-	return 1;
-}
-
 /* Is byte i (just after a match) a token boundary? */
 static int
 boundary_after(const char *s, size_t n, size_t i)
@@ -656,7 +638,7 @@ boundary_after(const char *s, size_t n, size_t i)
 		return 1;
 	if ((unsigned char)s[i] >= 0x80 && (unsigned char)s[i] < 0xc0)
 		return 0;	/* inside a UTF-8 sequence */
-	return !is_word_byte(s, n, i);
+	return !wordc(s, n, i);
 }
 
 /*

@@ -268,7 +268,8 @@ alnum(unsigned char c)
 	return bytecls[c] - 1u < 3u;
 }
 
-static inline int
+/* Does byte i continue a word? (dict.c asks this at match ends too.) */
+int
 wordc(const char *s, size_t n, size_t i)
 {
 	unsigned char	 c = (unsigned char)s[i];
