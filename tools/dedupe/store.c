@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
@@ -111,13 +112,34 @@ foreign(struct store *s)
 	return 0;
 }
 
+/*
+ * Switching a new database to WAL takes an exclusive lock, and SQLite
+ * may report a competing run's lock at once instead of through the busy
+ * handler: wait for it here, as long as the busy timeout would.
+ */
+static int
+exec_waiting(struct store *s, const char *sql)
+{
+	struct timespec	 pause = { 0, 10 * 1000 * 1000 };
+	int		 rc, waited;
+
+	for (waited = 0;; waited += 10) {
+		rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+		if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) ||
+		    waited >= STORE_BUSY_MS)
+			break;
+		nanosleep(&pause, NULL);
+	}
+	return rc == SQLITE_OK ? 0 : fail(s, "");
+}
+
 /* Schema, format check and expiry in one write transaction. */
 static int
 setup(struct store *s, long long expire_secs, long long now)
 {
-	if (exec(s, "PRAGMA journal_mode=WAL") == -1 ||
+	if (exec_waiting(s, "PRAGMA journal_mode=WAL") == -1 ||
 	    exec(s, "PRAGMA synchronous=NORMAL") == -1 ||
-	    exec(s, "BEGIN IMMEDIATE") == -1)
+	    exec_waiting(s, "BEGIN IMMEDIATE") == -1)
 		return -1;
 	if (foreign(s) == -1 || exec(s, schema) == -1 ||
 	    check_format(s) == -1 ||
