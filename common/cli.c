@@ -16,6 +16,7 @@
 #include <bsd/string.h>
 
 #include "cli.h"
+#include "date.h"
 
 /*
  * The one piece of mutable file-scope state in common/: the temporary
@@ -78,6 +79,15 @@ cli_usage(const struct cli *c, int status)
 		}
 	}
 	exit(status);
+}
+
+void
+cli_date_option(const struct cli *c, const char *arg, struct date_time *t)
+{
+	if (date_parse_iso(arg, t) == 0)
+		return;
+	fprintf(stderr, "%s: -d: not an ISO 8601 date: %s\n", c->prog, arg);
+	cli_usage(c, CLI_FATAL);
 }
 
 int

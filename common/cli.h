@@ -83,4 +83,8 @@ cli_check_output(struct cli *c)
 
 int	cli_parse_size(const char *, size_t *);
 
+struct date_time;
+/* -d DATE: parse an ISO 8601 date or exit with usage (status 2). */
+void	cli_date_option(const struct cli *, const char *, struct date_time *);
+
 #endif

@@ -83,11 +83,7 @@ main(int argc, char *argv[])
 	    NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			if (date_parse_iso(optarg, &dt) == -1) {
-				fprintf(stderr, "actortag: -d: not an ISO 8601 "
-				    "date: %s\n", optarg);
-				cli_usage(&cli, CLI_FATAL);
-			}
+			cli_date_option(&cli, optarg, &dt);
 			fixed = date_to_days(dt.y, dt.m, dt.d);
 			break;
 		case 'f':

@@ -107,11 +107,7 @@ main(int argc, char *argv[])
 	    NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			if (date_parse_iso(optarg, &st.fixed) == -1) {
-				fprintf(stderr, "dateextract: -d: not an ISO "
-				    "8601 date: %s\n", optarg);
-				cli_usage(&st.cli, CLI_FATAL);
-			}
+			cli_date_option(&st.cli, optarg, &st.fixed);
 			st.use_fixed = 1;
 			break;
 		default:

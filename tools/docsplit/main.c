@@ -175,11 +175,7 @@ set_date(struct state *st, const char *arg)
 		st->dct.use_mtime = 1;
 		return;
 	}
-	if (date_parse_iso(arg, &st->fixed) == -1) {
-		fprintf(stderr, "docsplit: -d: not an ISO 8601 date: %s\n",
-		    arg);
-		cli_usage(&st->cli, CLI_FATAL);
-	}
+	cli_date_option(&st->cli, arg, &st->fixed);
 	st->dct.fixed = &st->fixed;
 }
 
