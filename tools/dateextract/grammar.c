@@ -209,6 +209,25 @@ year_at(const struct g *g, size_t i)
 	    numv(g, i) <= 2099 && plainnum(g, i);
 }
 
+/* Is the word before token i one of the n word ids in w? */
+static int
+after_one_of(const struct g *g, size_t i, const unsigned *w, size_t n)
+{
+	unsigned	 id;
+	size_t		 k;
+
+	if (i == 0)
+		return 0;
+	id = wid(g, i - 1);
+	for (k = 0; k < n; k++)
+		if (id == w[k])
+			return 1;
+	return 0;
+}
+
+#define AFTER_ONE_OF(g, i, w) \
+	after_one_of((g), (i), (w), sizeof(w) / sizeof((w)[0]))
+
 /* Words after which a bare four-digit number is read as a year. */
 static int
 year_context(const struct g *g, size_t i)
@@ -220,16 +239,8 @@ year_context(const struct g *g, size_t i)
 		W_SPRING, W_SUMMER, W_FALL, W_AUTUMN, W_WINTER, W_ON, W_THE,
 		W_END, W_FOR, W_OR
 	};
-	size_t		 k;
-	unsigned	 id;
 
-	if (i == 0)
-		return 0;
-	id = wid(g, i - 1);
-	for (k = 0; k < sizeof(w) / sizeof(w[0]); k++)
-		if (id == w[k])
-			return 1;
-	return 0;
+	return AFTER_ONE_OF(g, i, w);
 }
 
 /* What may follow a bare year: punctuation, the end, or a clause. */
@@ -339,14 +350,8 @@ may_context(const struct g *g, size_t i)
 		W_THIS, W_NEXT, W_EARLY, W_LATE, W_MID, W_OF, W_FROM,
 		W_THROUGH, W_BEFORE, W_AFTER, W_AND, W_TO, W_BETWEEN
 	};
-	size_t		 k;
 
-	if (i == 0)
-		return 0;
-	for (k = 0; k < sizeof(w) / sizeof(w[0]); k++)
-		if (wid(g, i - 1) == w[k])
-			return 1;
-	return 0;
+	return AFTER_ONE_OF(g, i, w);
 }
 
 /* A complete date with a known year makes it absolute. */
@@ -748,8 +753,6 @@ year_attributive(const struct g *g, size_t i)
 	static const unsigned w[] = {
 		W_ITS, W_HIS, W_HER, W_THEIR, W_A, W_THAT, W_BOTH, W_DUE
 	};
-	size_t		 k;
-	unsigned	 id;
 	const struct tok *t;
 
 	if (i == 0 || numv(g, i) < 1900 || i + 1 >= g->n)
@@ -762,11 +765,7 @@ year_attributive(const struct g *g, size_t i)
 	if (is(g, i - 1, W_S) && glued(g, i - 1) && punct(g, i - 2, '\'') &&
 	    glued(g, i - 2))
 		return 1;
-	id = wid(g, i - 1);
-	for (k = 0; k < sizeof(w) / sizeof(w[0]); k++)
-		if (id == w[k])
-			return 1;
-	return 0;
+	return AFTER_ONE_OF(g, i, w);
 }
 
 /* A year in a list after another one: "in 1994, 1995 and 1997" */
