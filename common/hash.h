@@ -21,4 +21,27 @@ void	hash_hex(struct hash_state *, char *);
 void	hash_hex_bytes(const void *, size_t, char *);
 uint64_t hash64(const void *, size_t);
 
+/* Integer finalizers (murmur3 / lowbias32): spread bits of a value. */
+static inline uint64_t
+hash_mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+static inline uint32_t
+hash_mix32(uint32_t x)
+{
+	x ^= x >> 16;
+	x *= 0x7feb352dU;
+	x ^= x >> 15;
+	x *= 0x846ca68bU;
+	x ^= x >> 16;
+	return x;
+}
+
 #endif

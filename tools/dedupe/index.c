@@ -10,6 +10,7 @@
 
 #include <bsd/stdlib.h>
 
+#include "hash.h"
 #include "index.h"
 
 #define MAXLOAD(cap)	((cap) / 20 * 17)	/* 85% */
@@ -153,14 +154,7 @@ xadd(struct index *ix, const uint8_t *key, uint32_t item)
 static inline uint32_t
 band_key(uint32_t v, unsigned band)
 {
-	uint32_t x = v ^ (band + 1) * 0x85ebca6bU;
-
-	x ^= x >> 16;
-	x *= 0x7feb352dU;
-	x ^= x >> 15;
-	x *= 0x846ca68bU;
-	x ^= x >> 16;
-	return x;
+	return hash_mix32(v ^ (band + 1) * 0x85ebca6bU);
 }
 
 /* Returns 0 when the key already has LSH_MAXRUN items (nothing added). */

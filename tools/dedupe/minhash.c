@@ -5,31 +5,10 @@
  */
 #include <string.h>
 
+#include "hash.h"
 #include "minhash.h"
 
 #define EMPTY	UINT32_MAX
-
-static inline uint64_t
-mix64(uint64_t x)
-{
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	x *= 0xc4ceb9fe1a85ec53ULL;
-	x ^= x >> 33;
-	return x;
-}
-
-static inline uint32_t
-mix32(uint32_t x)
-{
-	x ^= x >> 16;
-	x *= 0x7feb352dU;
-	x ^= x >> 15;
-	x *= 0x846ca68bU;
-	x ^= x >> 16;
-	return x;
-}
 
 static inline void
 add_shingle(struct mh_work *w, const uint64_t *h, size_t k)
@@ -40,7 +19,7 @@ add_shingle(struct mh_work *w, const uint64_t *h, size_t k)
 
 	for (i = 0; i < k; i++)
 		s = (s + h[i]) * 0x9e3779b97f4a7c15ULL;
-	s = mix64(s);
+	s = hash_mix64(s);
 	v = (uint32_t)s;
 	if (v == EMPTY)
 		v--;
@@ -71,7 +50,7 @@ densify(struct mh_work *w)
 			continue;
 		}
 		dist++;
-		w->min[b] = mix32(last ^ (dist * 0x9e3779b9U));
+		w->min[b] = hash_mix32(last ^ (dist * 0x9e3779b9U));
 		if (w->min[b] == EMPTY)
 			w->min[b]--;
 	}
