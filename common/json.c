@@ -22,48 +22,66 @@ struct scan {
 	size_t		 i;
 	size_t		 errpos;
 	const char	*errmsg;
+	int		 esc;		/* the last string held an escape */
 };
 
 static int	scan_value(struct scan *, int, enum json_kind *);
 
-/* True when a word holds a quote, a backslash, a control or non-ASCII byte. */
+/* True when a word holds a quote, a backslash or a control byte. */
 static inline int
 string_special(uint64_t v)
 {
 	uint64_t q = v ^ (ONES * '"'), bs = v ^ (ONES * '\\');
+	uint64_t ctl = v & (ONES * 0xe0);	/* zero bytes were below 0x20 */
 
 	return (((q - ONES) & ~q) | ((bs - ONES) & ~bs) |
-	    ((v - ONES * 0x20) & ~v) | v) & HIGHS ? 1 : 0;
+	    ((ctl - ONES) & ~ctl)) & HIGHS ? 1 : 0;
 }
 
 /*
- * Length of the leading run of plain string bytes (printable ASCII but
- * the quote and backslash), 16 at a time where SSE2 is available.
+ * Length of the leading run of bytes that need no look inside a string
+ * (all but the quote, the backslash and controls), 16 at a time where
+ * SSE2 is available; *high is set when the run holds non-ASCII bytes,
+ * which are validated afterwards in one pass over the whole string.
  */
 static inline size_t
-ascii_run(const unsigned char *s, size_t n)
+plain_run(const unsigned char *s, size_t n, unsigned *high)
 {
 	size_t		 i = 0;
+	uint64_t	 w;
 #ifdef __SSE2__
 	const __m128i	 quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-	const __m128i	 space = _mm_set1_epi8(' ');
+	const __m128i	 ctl = _mm_set1_epi8(0x1f);
+	unsigned	 hi = 0;
 
 	for (; i + 16 <= n; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		/* signed: bytes >= 0x80 are negative, so below ' ' as well */
-		__m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, space),
+		/* max(v, 0x1f) == 0x1f exactly when v <= 0x1f, unsigned */
+		__m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl),
 		    _mm_or_si128(_mm_cmpeq_epi8(v, quote),
 		    _mm_cmpeq_epi8(v, bslash)));
 		unsigned mask = (unsigned)_mm_movemask_epi8(bad);
 
-		/* land on the first special byte, not before it */
-		if (mask != 0)
-			return i + (size_t)__builtin_ctz(mask);
+		if (mask != 0) {
+			/* land on the first special byte, not before it */
+			unsigned at = (unsigned)__builtin_ctz(mask);
+
+			*high |= hi | ((unsigned)_mm_movemask_epi8(v) &
+			    ((1u << at) - 1));
+			return i + at;
+		}
+		hi |= (unsigned)_mm_movemask_epi8(v);
 	}
-#else
-	(void)s;
-	(void)n;
+	*high |= hi;
 #endif
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (string_special(w))
+			break;
+		*high |= (w & HIGHS) != 0;
+	}
+	for (; i < n && s[i] != '"' && s[i] != '\\' && s[i] >= 0x20; i++)
+		*high |= s[i] >= 0x80;
 	return i;
 }
 
@@ -75,10 +93,12 @@ fail(struct scan *sc, size_t pos, const char *msg)
 	return -1;
 }
 
-static void
+/* Records are mostly compact: one compare settles the common case. */
+static inline void
 skip_ws(struct scan *sc)
 {
-	while (sc->i < sc->n && (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' ||
+	while (sc->i < sc->n && (unsigned char)sc->s[sc->i] <= ' ' &&
+	    (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' ||
 	    sc->s[sc->i] == '\n' || sc->s[sc->i] == '\r'))
 		sc->i++;
 }
@@ -111,44 +131,56 @@ scan_escape(struct scan *sc)
 	}
 }
 
+/*
+ * A string with non-ASCII bytes is checked for UTF-8 once its scan has
+ * stopped, and a bad sequence before the stop is the error to report, as
+ * a byte-by-byte scan would have met it first.
+ */
+static int
+check_utf8(struct scan *sc, size_t from, int rv)
+{
+	size_t	 stop = sc->i < sc->n ? sc->i : sc->n, bad;
+
+	bad = from + utf8_find_bad(sc->s + from, stop - from);
+	if (bad < stop)
+		return fail(sc, bad, "invalid UTF-8");
+	return rv;
+}
+
 static int
 scan_string(struct scan *sc)
 {
 	const unsigned char	*s = (const unsigned char *)sc->s;
-	size_t			 start = sc->i, len;
-	uint64_t		 w;
+	size_t			 start = sc->i;
+	unsigned		 high = 0;
+	int			 rv;
 
+	sc->esc = 0;
 	sc->i++;
 	for (;;) {
-		sc->i += ascii_run(s + sc->i, sc->n - sc->i);
-		while (sc->i + 8 <= sc->n && s[sc->i] >= 0x20 && s[sc->i] < 0x80 &&
-		    s[sc->i] != '"' && s[sc->i] != '\\') {
-			memcpy(&w, s + sc->i, 8);
-			if (string_special(w))
-				break;
-			sc->i += 8;
+		sc->i += plain_run(s + sc->i, sc->n - sc->i, &high);
+		if (sc->i >= sc->n) {
+			rv = fail(sc, start, "unterminated string");
+			break;
 		}
-		if (sc->i >= sc->n)
-			return fail(sc, start, "unterminated string");
 		if (s[sc->i] == '"') {
 			sc->i++;
-			return 0;
+			rv = 0;
+			break;
 		}
-		if (s[sc->i] == '\\') {
-			if (sc->i + 1 >= sc->n)
-				return fail(sc, start, "unterminated string");
-			if (scan_escape(sc) == -1)
-				return -1;
-		} else if (s[sc->i] < 0x20) {
-			return fail(sc, sc->i, "control character in string");
-		} else if (s[sc->i] < 0x80) {
-			sc->i++;
-		} else {
-			if ((len = utf8_seqlen(s + sc->i, sc->n - sc->i)) == 0)
-				return fail(sc, sc->i, "invalid UTF-8");
-			sc->i += len;
+		if (s[sc->i] != '\\') {
+			rv = fail(sc, sc->i, "control character in string");
+			break;
 		}
+		sc->esc = 1;
+		if (sc->i + 1 >= sc->n) {
+			rv = fail(sc, start, "unterminated string");
+			break;
+		}
+		if ((rv = scan_escape(sc)) == -1)
+			break;
 	}
+	return high ? check_utf8(sc, start + 1, rv) : rv;
 }
 
 static size_t
@@ -299,7 +331,7 @@ int
 json_scan_object(const char *s, size_t n, struct json_fields *obj,
     size_t *errpos, const char **errmsg)
 {
-	struct scan		 sc = { s, n, 0, 0, NULL };
+	struct scan		 sc = { s, n, 0, 0, NULL, 0 };
 	struct json_member	 m;
 
 	obj->n = 0;
@@ -323,6 +355,7 @@ json_scan_object(const char *s, size_t n, struct json_fields *obj,
 		if (scan_string(&sc) == -1)
 			goto bad;
 		m.kend = sc.i;
+		m.kesc = sc.esc;
 		skip_ws(&sc);
 		if (sc.i >= n || s[sc.i] != ':') {
 			fail(&sc, sc.i, "expected ':'");
@@ -449,24 +482,23 @@ json_array_next(const char *s, size_t n, size_t *pos, size_t *start,
 long
 json_find(const char *s, const struct json_fields *obj, const char *key)
 {
+	const struct json_member *m;
 	size_t		 i, klen = strlen(key), len;
-	const char	*k;
 	struct buf	 tmp = { 0 };
 	long		 found = -1;
 
-	for (i = 0; i < obj->n; i++) {
-		k = s + obj->m[i].kstart + 1;
-		len = obj->m[i].kend - obj->m[i].kstart - 2;
-		if (memchr(k, '\\', len) != NULL) {
-			buf_reset(&tmp);
-			json_decode_string(k - 1, len + 2, &tmp);
-			k = tmp.p;
-			len = tmp.len;
+	for (i = 0; i < obj->n && found < 0; i++) {
+		m = &obj->m[i];
+		len = m->kend - m->kstart - 2;
+		if (!m->kesc) {
+			if (len == klen && memcmp(s + m->kstart + 1, key, klen) == 0)
+				found = (long)i;
+			continue;
 		}
-		if (len == klen && memcmp(k, key, klen) == 0) {
+		buf_reset(&tmp);
+		json_decode_string(s + m->kstart, len + 2, &tmp);
+		if (tmp.len == klen && memcmp(tmp.p, key, klen) == 0)
 			found = (long)i;
-			break;
-		}
 	}
 	buf_free(&tmp);
 	return found;

@@ -21,6 +21,7 @@ struct json_member {
 	size_t		 vstart;	/* first byte of the value */
 	size_t		 vend;		/* one past the value */
 	enum json_kind	 type;
+	int		 kesc;		/* the key holds an escape */
 };
 
 struct json_fields {
