@@ -93,14 +93,20 @@ fail(struct scan *sc, size_t pos, const char *msg)
 	return -1;
 }
 
-/* Records are mostly compact: one compare settles the common case. */
+/*
+ * Records are mostly compact: one compare settles the common case. Locals,
+ * because a char pointer may alias *sc and would force a reload per byte.
+ */
 static inline void
 skip_ws(struct scan *sc)
 {
-	while (sc->i < sc->n && (unsigned char)sc->s[sc->i] <= ' ' &&
-	    (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' ||
-	    sc->s[sc->i] == '\n' || sc->s[sc->i] == '\r'))
-		sc->i++;
+	const char	*s = sc->s;
+	size_t		 i = sc->i, n = sc->n;
+
+	while (i < n && (unsigned char)s[i] <= ' ' &&
+	    (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	sc->i = i;
 }
 
 static int
@@ -148,7 +154,7 @@ check_utf8(struct scan *sc, size_t from, int rv)
 }
 
 static int
-scan_string(struct scan *sc)
+scan_long_string(struct scan *sc)
 {
 	const unsigned char	*s = (const unsigned char *)sc->s;
 	size_t			 start = sc->i;
@@ -183,16 +189,49 @@ scan_string(struct scan *sc)
 	return high ? check_utf8(sc, start + 1, rv) : rv;
 }
 
+/*
+ * Keys and most values are short ASCII strings: when the closing quote
+ * is among the next 16 bytes with nothing special before it, one look
+ * settles the string (annotated records hold thousands of them).
+ */
+static inline int
+scan_string(struct scan *sc)
+{
+#ifdef __SSE2__
+	const unsigned char *s = (const unsigned char *)sc->s + sc->i + 1;
+
+	if (sc->n - sc->i > 16) {
+		__m128i	 v = _mm_loadu_si128((const __m128i *)(const void *)s);
+		__m128i	 ctl = _mm_set1_epi8(0x1f);
+		__m128i	 bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl),
+		    ctl), _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+		unsigned mask = (unsigned)_mm_movemask_epi8(bad), at;
+
+		if (mask != 0) {
+			at = (unsigned)__builtin_ctz(mask);
+			if (s[at] == '"' && ((unsigned)_mm_movemask_epi8(v) &
+			    ((1u << at) - 1)) == 0) {
+				sc->esc = 0;
+				sc->i += at + 2;
+				return 0;
+			}
+		}
+	}
+#endif
+	return scan_long_string(sc);
+}
+
 static size_t
 digits(struct scan *sc)
 {
-	size_t	 k = 0;
+	const char	*s = sc->s;
+	size_t		 i = sc->i, n = sc->n, start = i;
 
-	while (sc->i < sc->n && sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9') {
-		sc->i++;
-		k++;
-	}
-	return k;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	sc->i = i;
+	return i - start;
 }
 
 static int
