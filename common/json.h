@@ -47,6 +47,12 @@ void	json_fields_free(struct json_fields *);
  */
 int	json_array_next(const char *, size_t, size_t *, size_t *, size_t *);
 
+/*
+ * Fill obj with the members of the object s[0..n), which must be part of
+ * a record that json_scan_object accepted: nothing is checked again.
+ */
+void	json_split_object(const char *, size_t, struct json_fields *);
+
 /* Index of the member named key, or -1. */
 long	json_find(const char *, const struct json_fields *, const char *);
 

@@ -128,7 +128,7 @@ utf8_count(const char *s, size_t n)
 }
 
 uint32_t
-utf8_decode(const unsigned char *s, size_t n, size_t *len)
+utf8_decode_multi(const unsigned char *s, size_t n, size_t *len)
 {
 	size_t	 l = utf8_seqlen(s, n);
 

@@ -31,7 +31,18 @@ size_t	utf8_repair(const char *, size_t, struct buf *);
 size_t	utf8_count(const char *, size_t);
 
 /* Decode one code point at s; *len gets its byte length (1 for bad bytes). */
-uint32_t utf8_decode(const unsigned char *, size_t, size_t *);
+uint32_t utf8_decode_multi(const unsigned char *, size_t, size_t *);
+
+/* ASCII dominates news: its case needs no call. */
+static inline uint32_t
+utf8_decode(const unsigned char *s, size_t n, size_t *len)
+{
+	if (s[0] < 0x80) {
+		*len = 1;
+		return s[0];
+	}
+	return utf8_decode_multi(s, n, len);
+}
 
 /* Append code point cp to out as UTF-8. */
 void	utf8_put(struct buf *, uint32_t);

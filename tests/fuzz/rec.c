@@ -14,6 +14,28 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
+/* The skim of a validated object must find what the validator found. */
+static void
+check_split(const char *s, size_t n)
+{
+	struct json_fields	 a = { 0 }, b = { 0 };
+	size_t			 pos, k;
+	const char		*msg;
+
+	if (json_scan_object(s, n, &a, &pos, &msg) != 0)
+		__builtin_trap();
+	json_split_object(s, n, &b);
+	if (a.n != b.n || a.close != b.close)
+		__builtin_trap();
+	for (k = 0; k < a.n; k++)
+		if (a.m[k].kstart != b.m[k].kstart || a.m[k].kend != b.m[k].kend ||
+		    a.m[k].vstart != b.m[k].vstart || a.m[k].vend != b.m[k].vend ||
+		    a.m[k].type != b.m[k].type || a.m[k].kesc != b.m[k].kesc)
+			__builtin_trap();
+	json_fields_free(&a);
+	json_fields_free(&b);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -35,7 +57,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)utf8_find_bad(r.json, size);
 	if (json_scan_object(r.json, size, &r.obj, &pos, &msg) == 0) {
 		for (i = 0; i < r.obj.n; i++)
-			if (r.obj.m[i].type == JSON_STRING) {
+			if (r.obj.m[i].type == JSON_OBJECT)
+				check_split(r.json + r.obj.m[i].vstart,
+				    r.obj.m[i].vend - r.obj.m[i].vstart);
+			else if (r.obj.m[i].type == JSON_STRING) {
 				buf_reset(&b);
 				json_decode_string(r.json + r.obj.m[i].vstart,
 				    r.obj.m[i].vend - r.obj.m[i].vstart, &b);

@@ -156,6 +156,39 @@ test_json_array(void)
 	CHECK(k < 10);
 }
 
+/* json_split_object finds the members json_scan_object finds. */
+static void
+test_json_split(void)
+{
+	static const char *const objs[] = {
+		"{}",
+		"{ }",
+		"{\"a\":1}",
+		"{\"start\":3,\"end\":10,\"text\":\"Sergey Lavrov\","
+		    "\"id\":\"sergey-lavrov\",\"how\":\"dict\"}",
+		"{ \"k\\\"q\" : [1, {\"x\":\"]}\\\\\"}], \"t\":true ,"
+		    "\"n\":null,\"f\":false,\"e\":-1.5e3 }",
+		"{\"\\u0074ext\":\"a \\\"quoted\\\" and long string value\"}",
+	};
+	struct json_fields	 a = { 0 }, b = { 0 };
+	size_t			 i, k, pos;
+	const char		*msg;
+	int			 same;
+
+	for (i = 0; i < sizeof(objs) / sizeof(objs[0]); i++) {
+		CHECK(scan(objs[i], &a, &pos, &msg) == 0);
+		json_split_object(objs[i], strlen(objs[i]), &b);
+		same = a.n == b.n && a.close == b.close;
+		for (k = 0; same && k < a.n; k++)
+			same = memcmp(&a.m[k], &b.m[k], sizeof(a.m[k])) == 0;
+		if (!same)
+			printf("FAIL - split differs: %s\n", objs[i]);
+		CHECK(same);
+	}
+	json_fields_free(&a);
+	json_fields_free(&b);
+}
+
 void
 test_json(void)
 {
@@ -191,6 +224,7 @@ test_json(void)
 	test_json_errors();
 	test_json_depth();
 	test_json_array();
+	test_json_split();
 	json_fields_free(&o);
 	buf_free(&b);
 }
