@@ -96,7 +96,8 @@ enum {
 	H_SHIFT,	/* n units from the reference (or the text anchor) */
 	H_MONTHREL,	/* month/season/holiday with last/this/next */
 	H_PRESENT,	/* today-like: the reference at p's granularity */
-	H_YEARREL	/* p lacks the year: the reference's year plus n */
+	H_YEARREL,	/* p lacks the year: the reference's year plus n */
+	H_PERIODOF	/* year p.y, in the quarter last mentioned */
 };
 
 enum { B_DCT, B_TEXT };
@@ -137,6 +138,8 @@ struct anchor {
 	struct pt	 p;		/* the last date mentioned */
 	int		 pset;
 	struct pt	 period;	/* the last month, quarter or half */
+	int		 tset;
+	struct pt	 topic;		/* the first quarter mentioned */
 };
 
 int	resolve(const struct tx *, const struct date_time *,

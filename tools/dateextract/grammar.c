@@ -1122,6 +1122,15 @@ r_the(const struct g *g, size_t i, struct tx *x)
 		x->how = x->p.y == PT_NOYEAR ? H_NOYEAR : H_ABS;
 		return j + 3;
 	}
+	/* the 1988 quarter, the 1989 period: that year's same quarter */
+	if (year_at(g, j) && (is(g, j + 1, W_QUARTER) ||
+	    is(g, j + 1, W_PERIOD))) {
+		x->type = TYPE_DATE;
+		x->how = H_PERIODOF;
+		x->p.y = (int)numv(g, j);
+		x->p.gran = U_QUARTER;
+		return j + 2;
+	}
 	if (is(g, j, W_QUARTER) && !is(g, j + 1, W_OF) &&
 	    !punct(g, j + 1, '-')) {
 		shift(x, U_QUARTER, 0, B_TEXT);
@@ -1666,6 +1675,9 @@ sentence_end(const struct g *g, size_t i)
 		return 1;
 	if (g->t[i].ch != '.')
 		return 0;
+	/* a decimal point: "$5.2 million" */
+	if (glued(g, i + 1) && i + 1 < g->n && g->t[i + 1].kind == T_NUM)
+		return 0;
 	if (i > 0 && glued(g, i)) {
 		t = &g->t[i - 1];
 		if (t->kind == T_WORD && (t->fl & TF_CAP) && t->e - t->s <= 4)
@@ -1689,8 +1701,17 @@ cue(const struct tok *t, size_t n, size_t i)
 	    id == W_PLANNING) {
 		if (i + 1 < n && t[i + 1].id == W_TO)
 			return 1;
+		/* "planned a rally on Saturday": what is planned lies ahead */
+		if (id == W_PLANNED && i + 1 < n && (t[i + 1].id == W_A ||
+		    t[i + 1].id == W_AN || t[i + 1].id == W_THE ||
+		    t[i + 1].id == W_ITS || t[i + 1].id == W_THEIR))
+			return 1;
 		return id == W_PLANNED ? -1 : 0;
 	}
+	/* "were planning to drive", "was expected to vote": ahead */
+	if ((id == W_WAS || id == W_WERE) && i + 2 < n &&
+	    (t[i + 1].fl & TF_FUT) && t[i + 2].id == W_TO)
+		return 1;
 	/* "set to resume Monday" points ahead; "next to" is a place */
 	if (id == W_SET)
 		return i + 1 < n && t[i + 1].id == W_TO;
@@ -1733,6 +1754,8 @@ grammar_tense(const struct tok *t, size_t n, size_t ts, size_t te)
 			f = te - 1 + d;
 			if (f >= n || sentence_end(&g, f))
 				fwd = 0;
+			else if (t[f].id == W_SAID || t[f].id == W_TOLD)
+				;	/* "... Thursday, he said" reports it */
 			else if ((c = cue(t, n, f)) != 0)
 				return c;
 		}

@@ -580,6 +580,14 @@ resolve(const struct tx *x, const struct date_time *ref,
 		strlcpy(out, x->lit, sz);
 		return 0;
 	}
+	if (x->how == H_PERIODOF) {
+		p = an->topic;
+		p.y = x->p.y;
+		if (!an->tset)
+			p.gran = U_YEAR;
+		/* a comparison: the story stays in its own quarter */
+		return fmt(&p, 0, out, sz);
+	}
 	if (x->how == H_ABS) {
 		if (noyear_pt(x, x->p.y, &p) == -1)
 			return -1;
@@ -591,6 +599,12 @@ resolve(const struct tx *x, const struct date_time *ref,
 	    an->period.y == ref->y)) {
 		/* "a year ago" after "the third quarter": that quarter */
 		base = an->period;
+		have = 1;
+		*how = "text";
+	} else if (x->how == H_SHIFT && x->base == B_TEXT &&
+	    x->unit == U_QUARTER && an->tset) {
+		/* "the quarter" is the one the story reports on */
+		base = an->topic;
 		have = 1;
 		*how = "text";
 	} else if (x->how == H_SHIFT && x->base == B_TEXT && an->set) {
@@ -675,6 +689,10 @@ done:
 		if (p.gran == U_QUARTER || p.gran == U_HALF) {
 			an->pset = 1;
 			an->period = an->p;
+		}
+		if (p.gran == U_QUARTER && !an->tset) {
+			an->tset = 1;
+			an->topic = an->p;
 		}
 	}
 	return 0;
