@@ -15,6 +15,9 @@ struct g {
 	size_t			 n;
 };
 
+/* A struct tx before a rule fills it in. */
+static const struct tx blank = { .holiday = -1, .p = { .y = PT_NOYEAR } };
+
 static int	core(const struct g *, size_t, struct tx *);
 static size_t	expr(const struct g *, size_t, struct tx *);
 static int	sentence_end(const struct g *, size_t);
@@ -786,7 +789,8 @@ r_year(const struct g *g, size_t i, struct tx *x)
 		return 0;
 	if (glued(g, i + 1) && g->t[i + 1].kind == T_WORD)
 		return 0;
-	attr = year_attributive(g, i) || year_listed(g, i);
+	attr = year_attributive(g, i) || year_listed(g, i) ||
+	    (punct(g, i - 1, '-') && glued(g, i) && is(g, i - 2, W_MID));
 	if (!attr && !year_context(g, i) && !(year_follow(g, i + 1) &&
 	    numv(g, i) >= 1900))
 		return 0;
@@ -1070,6 +1074,11 @@ r_the(const struct g *g, size_t i, struct tx *x)
 		return k;
 	if ((k = r_quarter(g, j, x)) != 0)
 		return k;
+	/* the early 1980s, the mid-1990s, the late 19th century */
+	if ((is(g, j, W_EARLY) || is(g, j, W_LATE) || is(g, j, W_MID)) &&
+	    (k = expr(g, j, x)) != 0 && x->mod != M_NONE)
+		return k;
+	*x = blank;
 	if (is(g, j, W_FIRST) || is(g, j, W_LAST)) {
 		/* the first nine months */
 		if ((n = cardinal(g, j + 1, &k)) != 0 &&
@@ -1432,8 +1441,6 @@ r_earlier(const struct g *g, size_t i, struct tx *x)
 	return k;
 }
 
-static const struct tx blank = { .holiday = -1, .p = { .y = PT_NOYEAR } };
-
 /* Expressions that cannot take a modifier in front. */
 static int
 core(const struct g *g, size_t i, struct tx *x)
@@ -1644,7 +1651,8 @@ expr(const struct g *g, size_t i, struct tx *x)
 	}
 	if (mod != M_NONE && (k = expr(g, j, x)) != 0 &&
 	    ((mod <= M_END && x->type != TYPE_DURATION && x->type != TYPE_SET &&
-	    x->how != H_LIT) || (mod > M_END && (x->type == TYPE_DURATION ||
+	    (x->how != H_LIT || (x->lit[0] >= '0' && x->lit[0] <= '9'))) ||
+	    (mod > M_END && (x->type == TYPE_DURATION ||
 	    (mod == M_APPROX && x->type == TYPE_DATE && x->how != H_LIT))))) {
 		if (x->mod == M_NONE)
 			x->mod = mod;
