@@ -584,7 +584,12 @@ tail_shift(const struct g *g, size_t j, struct tx *x, unsigned n, int unit)
 		shift(x, unit, (int)n, B_DCT);
 		return j + 1;
 	}
-	if ((id == W_AFTER || id == W_BEFORE) && n != 1)
+	/*
+	 * "a day after the vote" dates the day after it; "a month after
+	 * the crash" measures the time between two events (TimeML: a
+	 * duration, "after" its signal).
+	 */
+	if ((id == W_AFTER || id == W_BEFORE) && (n != 1 || unit > U_WEEK))
 		return j;
 	if (id == W_LATER || id == W_AFTER) {
 		shift(x, unit, (int)n, B_TEXT);
@@ -1716,6 +1721,10 @@ cue(const struct tok *t, size_t n, size_t i)
 			return 1;
 		return id == W_PLANNED ? -1 : 0;
 	}
+	/* "faster than expected", "as expected": a comparison */
+	if (id == W_EXPECTED && i > 0 && (t[i - 1].id == W_THAN ||
+	    t[i - 1].id == W_AS))
+		return 0;
 	/* "were planning to drive", "was expected to vote": ahead */
 	if ((id == W_WAS || id == W_WERE) && i + 2 < n &&
 	    (t[i + 1].fl & TF_FUT) && t[i + 2].id == W_TO)
@@ -1742,21 +1751,31 @@ cue(const struct tok *t, size_t n, size_t i)
 
 /*
  * The tense around tokens [ts, te): the nearest past or future cue in the
- * sentence, looking before the expression first on a tie.
+ * sentence, looking before the expression first on a tie. A word read as
+ * past only by its -ed ending ("untouched", "a crippled economy") may be
+ * an adjective: it counts as twice as far as a known verb form.
  */
 int
 grammar_tense(const struct tok *t, size_t n, size_t ts, size_t te)
 {
 	struct g	 g = { NULL, t, n };
-	size_t		 d, b, f;
-	int		 back = 1, fwd = 1, c;
+	size_t		 d, b, f, weakd = 0;
+	int		 back = 1, fwd = 1, c, weak = 0;
 
 	for (d = 1; d <= 40 && (back || fwd); d++) {
+		if (weak != 0 && d >= weakd)
+			return weak;
 		if (back) {
 			if (d > ts || sentence_end(&g, (b = ts - d)))
 				back = 0;
-			else if ((c = cue(t, n, b)) != 0)
-				return c;
+			else if ((c = cue(t, n, b)) != 0) {
+				if (!(t[b].fl & TF_ED))
+					return c;
+				if (weak == 0) {
+					weak = c;
+					weakd = 2 * d;
+				}
+			}
 		}
 		if (fwd) {
 			f = te - 1 + d;
@@ -1764,11 +1783,17 @@ grammar_tense(const struct tok *t, size_t n, size_t ts, size_t te)
 				fwd = 0;
 			else if (t[f].id == W_SAID || t[f].id == W_TOLD)
 				;	/* "... Thursday, he said" reports it */
-			else if ((c = cue(t, n, f)) != 0)
-				return c;
+			else if ((c = cue(t, n, f)) != 0) {
+				if (!(t[f].fl & TF_ED))
+					return c;
+				if (weak == 0) {
+					weak = c;
+					weakd = 2 * d;
+				}
+			}
 		}
 	}
-	return 0;
+	return weak;
 }
 
 /*
