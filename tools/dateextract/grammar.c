@@ -1665,6 +1665,15 @@ expr(const struct g *g, size_t i, struct tx *x)
 		x->te = k;
 		return k;
 	}
+	/* nearly four years ago: after that point; more than: before */
+	if (mod > M_END && (k = expr(g, j, x)) != 0 && x->how == H_SHIFT &&
+	    x->ago && x->mod == M_NONE) {
+		x->mod = mod == M_LESS_THAN ? M_AFTER : mod == M_MORE_THAN ?
+		    M_BEFORE : mod == M_APPROX ? M_APPROX : M_NONE;
+		x->ts = i;
+		x->te = k;
+		return k;
+	}
 	if (!core(g, i, x))
 		return 0;
 	k = year_suffix(g, x->te, x);
