@@ -1760,9 +1760,9 @@ cue(const struct tok *t, size_t n, size_t i)
 
 /*
  * The tense around tokens [ts, te): the nearest past or future cue in the
- * sentence, looking before the expression first on a tie. A word read as
- * past only by its -ed ending ("untouched", "a crippled economy") may be
- * an adjective: it counts as twice as far as a known verb form.
+ * sentence, looking before the expression first on a tie. A word after
+ * it read as past only by its -ed ending ("markets untouched by") is
+ * often an adjective: it counts as twice as far as a known verb form.
  */
 int
 grammar_tense(const struct tok *t, size_t n, size_t ts, size_t te)
@@ -1777,14 +1777,8 @@ grammar_tense(const struct tok *t, size_t n, size_t ts, size_t te)
 		if (back) {
 			if (d > ts || sentence_end(&g, (b = ts - d)))
 				back = 0;
-			else if ((c = cue(t, n, b)) != 0) {
-				if (!(t[b].fl & TF_ED))
-					return c;
-				if (weak == 0) {
-					weak = c;
-					weakd = 2 * d;
-				}
-			}
+			else if ((c = cue(t, n, b)) != 0)
+				return c;
 		}
 		if (fwd) {
 			f = te - 1 + d;
