@@ -83,6 +83,7 @@ struct pt {
 	int	 part;		/* part of day: 1 MO 2 AF 3 EV 4 NI, 0 none */
 	int	 hh, mm;
 	int	 decade, century;
+	int	 tzset, tz;	/* a zone given: minutes east of UTC */
 };
 
 #define PT_NOYEAR	(-99999)

@@ -493,17 +493,76 @@ ampm(const struct g *g, size_t i, int *pm)
 	return j;
 }
 
-static size_t
-zone(const struct g *g, size_t i)
-{
-	unsigned id = wid(g, i);
+/* Zone abbreviations and their offsets east of UTC, in minutes. */
+static const struct {
+	unsigned	 id;
+	int		 off;
+} zones[] = {
+	{ W_GMT, 0 }, { W_UTC, 0 }, { W_EST, -300 },
+	{ W_EDT, -240 }, { W_CST, -360 }, { W_CDT, -300 }, { W_MST, -420 },
+	{ W_MDT, -360 }, { W_PST, -480 }, { W_PDT, -420 }, { W_CET, 60 },
+	{ W_CEST, 120 }, { W_BST, 60 }, { W_EET, 120 }, { W_EEST, 180 },
+	{ W_MSK, 180 }, { W_JST, 540 }
+};
 
-	if (id == W_GMT || id == W_UTC || id == W_EST || id == W_EDT ||
-	    id == W_CET || id == W_MSK)
-		return i + 1;
+/* +3, -05, +05:30, +0530 glued after GMT or UTC: minutes, or -1. */
+static size_t
+zone_offset(const struct g *g, size_t i, int *off)
+{
+	int	 sign, h, m = 0;
+	size_t	 j = i + 2;
+
+	if (!(punct(g, i, '+') || punct(g, i, '-')) || !glued(g, i) ||
+	    !isnum(g, i + 1, 4) || !glued(g, i + 1))
+		return i;
+	sign = punct(g, i, '-') ? -1 : 1;
+	h = (int)numv(g, i + 1);
+	if (g->t[i + 1].ndig > 2) {
+		if (g->t[i + 1].ndig != 4)
+			return i;
+		m = h % 100;
+		h /= 100;
+	} else if (punct(g, j, ':') && glued(g, j) && isnum(g, j + 1, 2) &&
+	    g->t[j + 1].ndig == 2 && glued(g, j + 1)) {
+		m = (int)numv(g, j + 1);
+		j += 2;
+	}
+	if (h > 14 || m > 59)
+		return i;
+	*off = sign * (h * 60 + m);
+	return j;
+}
+
+/* A time zone after a clock time: the end, and x->p.tz when known. */
+static size_t
+zone(const struct g *g, size_t i, struct tx *x)
+{
+	unsigned	 id = wid(g, i);
+	size_t		 k;
+	int		 off;
+
 	if (id == W_LOCAL && is(g, i + 1, W_TIME))
 		return i + 2;
-	return i;
+	/* upper case only: "Est" or "Cst" is no zone */
+	if (id == 0 || !(g->t[i].fl & TF_CAP) || (g->t[i].e - g->t[i].s > 1 &&
+	    !(g->s[g->t[i].s + 1] >= 'A' && g->s[g->t[i].s + 1] <= 'Z')))
+		return i;
+	for (k = 0; k < sizeof(zones) / sizeof(zones[0]); k++)
+		if (zones[k].id == id)
+			break;
+	if (k == sizeof(zones) / sizeof(zones[0]))
+		return i;
+	x->p.tzset = 1;
+	x->p.tz = zones[k].off;
+	if (id == W_GMT || id == W_UTC) {
+		size_t	 e = zone_offset(g, i + 1, &off);
+
+		if (e != i + 1) {
+			x->p.tz = off;
+			return e;
+		}
+	}
+	return i + 1;
 }
 
 /* 14:25, 2:30 p.m., 2 p.m., 10pm GMT */
@@ -551,7 +610,7 @@ r_clock(const struct g *g, size_t i, struct tx *x)
 		h = 0;
 	if (h > 24 || (pm >= 0 && numv(g, i) > 12))
 		return 0;
-	j = zone(g, j);
+	j = zone(g, j, x);
 	x->type = TYPE_TIME;
 	x->how = H_PRESENT;
 	x->unit = U_DAY;
@@ -1576,6 +1635,8 @@ day_suffix(const struct g *g, size_t j, struct tx *x)
 	if (r_clock(g, j, &t) != 0 || (is(g, j, W_NOON) && r_word(g, j, &t))) {
 		x->p.hh = t.p.hh;
 		x->p.mm = t.p.mm;
+		x->p.tzset = t.p.tzset;
+		x->p.tz = t.p.tz;
 		x->timeadd = 1;
 		x->type = TYPE_TIME;
 		return r_clock(g, j, &t) ? r_clock(g, j, &t) : j + 1;
@@ -1602,6 +1663,8 @@ time_prefix(const struct g *g, size_t k, struct tx *x)
 		return x->te;
 	d.p.hh = x->p.hh;
 	d.p.mm = x->p.mm;
+	d.p.tzset = x->p.tzset;
+	d.p.tz = x->p.tz;
 	d.timeadd = 1;
 	d.type = TYPE_TIME;
 	d.ts = x->ts;
@@ -1702,7 +1765,9 @@ sentence_end(const struct g *g, size_t i)
 		return 0;
 	if (i > 0 && glued(g, i)) {
 		t = &g->t[i - 1];
-		if (t->kind == T_WORD && (t->fl & TF_CAP) && t->e - t->s <= 4)
+		/* "Gen.", "Inc.", "Jan." abbreviate; "June." and "July." not */
+		if (t->kind == T_WORD && (t->fl & TF_CAP) && t->e - t->s <= 4 &&
+		    lex_entry(t->id)->cat != C_MONTH)
 			return 0;
 		if (t->kind == T_WORD && t->e - t->s == 1)
 			return 0;

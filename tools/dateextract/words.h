@@ -219,6 +219,17 @@
 	X(EDT, "edt", C_NONE, 0, 0, 0) \
 	X(CET, "cet", C_NONE, 0, 0, 0) \
 	X(MSK, "msk", C_NONE, 0, 0, 0) \
+	X(CST, "cst", C_NONE, 0, 0, 0) \
+	X(CDT, "cdt", C_NONE, 0, 0, 0) \
+	X(MST, "mst", C_NONE, 0, 0, 0) \
+	X(MDT, "mdt", C_NONE, 0, 0, 0) \
+	X(PST, "pst", C_NONE, 0, 0, 0) \
+	X(PDT, "pdt", C_NONE, 0, 0, 0) \
+	X(CEST, "cest", C_NONE, 0, 0, 0) \
+	X(BST, "bst", C_NONE, 0, 0, 0) \
+	X(EET, "eet", C_NONE, 0, 0, 0) \
+	X(EEST, "eest", C_NONE, 0, 0, 0) \
+	X(JST, "jst", C_NONE, 0, 0, 0) \
 	X(LOCAL, "local", C_NONE, 0, 0, 0) \
 	X(TIME, "time", C_NONE, 0, 0, 0) \
 	X(MOMENT, "moment", C_NONE, 0, 0, 0) \
@@ -303,6 +314,8 @@
 	X(LABOR, "labor", C_HOLI, 0, 0, 0) \
 	X(MEMORIAL, "memorial", C_HOLI, 0, 0, 0) \
 	X(VICTORY, "victory", C_HOLI, 0, 0, 0) \
+	X(RAMADAN, "ramadan", C_HOLI, 0, 0, 0) \
+	X(EID, "eid", C_HOLI, 0, 0, 0) \
 	X(EVE, "eve", C_NONE, 0, 0, 0) \
 	X(OLD, "old", C_NONE, 0, 0, 0) \
 	X(FULL, "full", C_NONE, 0, 0, 0) \
