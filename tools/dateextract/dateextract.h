@@ -79,10 +79,9 @@ size_t	lex_tokens(const struct lexicon *, const char *, size_t,
 struct pt {
 	int	 gran;		/* U_* */
 	int	 y, m, d;	/* y may be unknown: PT_NOYEAR */
-	int	 q, half, season, week;
+	int	 q, half, season;
 	int	 part;		/* part of day: 1 MO 2 AF 3 EV 4 NI, 0 none */
 	int	 hh, mm;
-	int	 decade, century;
 	int	 tzset, tz;	/* a zone given: minutes east of UTC */
 };
 

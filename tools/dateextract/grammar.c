@@ -1139,10 +1139,11 @@ r_the(const struct g *g, size_t i, struct tx *x)
 	if ((k = r_quarter(g, j, x)) != 0)
 		return k;
 	/* the early 1980s, the mid-1990s, the late 19th century */
-	if ((is(g, j, W_EARLY) || is(g, j, W_LATE) || is(g, j, W_MID)) &&
-	    (k = expr(g, j, x)) != 0 && x->mod != M_NONE)
-		return k;
-	*x = blank;
+	if (is(g, j, W_EARLY) || is(g, j, W_LATE) || is(g, j, W_MID)) {
+		if ((k = expr(g, j, x)) != 0 && x->mod != M_NONE)
+			return k;
+		*x = blank;
+	}
 	if (is(g, j, W_FIRST) || is(g, j, W_LAST)) {
 		/* the first nine months */
 		if ((n = cardinal(g, j + 1, &k)) != 0 &&
@@ -1784,6 +1785,9 @@ cue(const struct tok *t, size_t n, size_t i)
 {
 	unsigned	 id = t[i].id;
 
+	/* most words are no cue: only "set" is one without a flag */
+	if (!(t[i].fl & (TF_PAST | TF_FUT)) && id != W_SET)
+		return 0;
 	if (id == W_PLAN || id == W_PLANS || id == W_PLANNED ||
 	    id == W_PLANNING) {
 		if (i + 1 < n && t[i + 1].id == W_TO)
@@ -1840,14 +1844,16 @@ grammar_tense(const struct tok *t, size_t n, size_t ts, size_t te)
 		if (weak != 0 && d >= weakd)
 			return weak;
 		if (back) {
-			if (d > ts || sentence_end(&g, (b = ts - d)))
+			if (d > ts || (t[b = ts - d].kind == T_PUNCT &&
+			    sentence_end(&g, b)))
 				back = 0;
 			else if ((c = cue(t, n, b)) != 0)
 				return c;
 		}
 		if (fwd) {
 			f = te - 1 + d;
-			if (f >= n || sentence_end(&g, f))
+			if (f >= n || (t[f].kind == T_PUNCT &&
+			    sentence_end(&g, f)))
 				fwd = 0;
 			else if (t[f].id == W_SAID || t[f].id == W_TOLD)
 				;	/* "... Thursday, he said" reports it */

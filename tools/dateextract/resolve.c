@@ -87,6 +87,9 @@ holiday_find(const char *s, const struct tok *t, size_t n, size_t i,
 	if (i >= n || t[i].kind != T_WORD || lex_entry(t[i].id)->cat != C_HOLI)
 		return 0;
 	for (h = 0; h < NHOLIDAYS; h++) {
+		/* most names differ in their first letter */
+		if ((s[t[i].s] | 0x20) != holidays[h].w[0][0])
+			continue;
 		for (k = 0; k < 5 && holidays[h].w[k] != NULL; k++)
 			if (i + k >= n || !tokword(s, &t[i + k],
 			    holidays[h].w[k], k == 0))
