@@ -918,6 +918,13 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 	case W_THIS:
 		dir = 0;
 		break;
+	case W_THAT:
+		/* that year, that quarter: the one last mentioned */
+		if ((unit = unit_of(g, j, &plural)) < U_WEEK || plural ||
+		    unit == U_HALF || unit == U_WEEKEND)
+			return 0;
+		shift(x, unit, 0, B_TEXT);
+		return j + 1;
 	case W_NEXT: case W_COMING: case W_FOLLOWING: case W_UPCOMING:
 		dir = 1;
 		break;
@@ -1441,6 +1448,13 @@ r_yearend(const struct g *g, size_t i, struct tx *x)
 	x->type = TYPE_DATE;
 	x->how = H_YEARREL;
 	x->n = is(g, i - 1, W_SINCE) ? -1 : 0;
+	if (k == i + 1 || k == i + 3) {
+		/* "year end", "year's end": the end of the year, as TimeML
+		 * writes "the end of the year"; "year-end" names the day */
+		x->p.gran = U_YEAR;
+		x->mod = M_END;
+		return k + 1;
+	}
 	x->p.gran = U_DAY;
 	x->p.m = 12;
 	x->p.d = 31;
@@ -1499,7 +1513,8 @@ r_earlier(const struct g *g, size_t i, struct tx *x)
 		return i + 4;
 	}
 	if (!(is(g, i + 1, W_THIS) || is(g, i + 1, W_LAST) ||
-	    is(g, i + 1, W_NEXT)) || (k = r_deictic(g, i + 1, x, 0)) == 0 ||
+	    is(g, i + 1, W_NEXT) || is(g, i + 1, W_THAT)) ||
+	    (k = r_deictic(g, i + 1, x, 0)) == 0 ||
 	    x->how != H_SHIFT)
 		return 0;
 	x->mod = mod;
@@ -1873,7 +1888,8 @@ grammar_tense(const struct tok *t, size_t n, size_t ts, size_t te)
 /*
  * Words of no category that can begin an expression: 1 always, 2 only
  * before a number or another known word. Everything else is skipped
- * without trying the rules, which keeps the scan fast.
+ * without trying the rules, which keeps the scan fast; 3 only before a
+ * unit.
  */
 static const uint8_t starts[W_COUNT] = {
 	[W_LAST] = 1, [W_CURRENT] = 1, [W_RECENT] = 1, [W_TODAY] = 1,
@@ -1886,7 +1902,7 @@ static const uint8_t starts[W_COUNT] = {
 	[W_FISCAL] = 1, [W_MOMENT] = 1, [W_PRESENT] = 1,
 	[W_THE] = 2, [W_A] = 2, [W_AN] = 2, [W_AT] = 2, [W_UP] = 2,
 	[W_SOME] = 2, [W_MORE] = 2, [W_LESS] = 2, [W_FEWER] = 2,
-	[W_THIS] = 2, [W_THESE] = 2
+	[W_THIS] = 2, [W_THESE] = 2, [W_THAT] = 3
 };
 
 static int
@@ -1902,6 +1918,8 @@ may_start(const struct tok *t, size_t n, size_t i)
 		return 0;
 	if (lex_entry(id)->cat != C_NONE || starts[id] == 1)
 		return 1;
+	if (starts[id] == 3)
+		return i + 1 < n && lex_entry(t[i + 1].id)->cat == C_UNIT;
 	return starts[id] == 2 && i + 1 < n && (t[i + 1].kind == T_NUM ||
 	    t[i + 1].id != 0 || (t[i + 1].kind == T_PUNCT &&
 	    t[i + 1].ch == '\''));

@@ -746,7 +746,7 @@ resolve(const struct tx *x, const struct date_time *ref,
 			pt_shift(&p, U_YEAR, -1);
 		else
 			pt_shift(&p, x->unit, x->n);
-		if (*how[0] == 't' && x->unit == U_YEAR &&
+		if (*how[0] == 't' && x->unit == U_YEAR && x->n != 0 &&
 		    base.gran >= U_MONTH && base.gran < U_YEAR)
 			p.gran = base.gran;
 		else if (*how[0] == 't' && base.gran > x->unit)
