@@ -130,7 +130,8 @@ struct tx {
 /* grammar.c */
 size_t	grammar_match(const char *, const struct tok *, size_t, size_t,
 	    struct tx *, size_t);
-int	grammar_tense(const struct tok *, size_t, size_t, size_t);
+int	grammar_tense(const char *, const struct tok *, size_t, size_t,
+	    size_t);
 
 /* resolve.c */
 struct anchor {

@@ -979,6 +979,21 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 		shift(x, unit, dir, B_DCT);
 		return j + 1;
 	}
+	/* this coming Sunday, coming Sunday: the next one */
+	if (id == W_THIS && is(g, j, W_COMING) && cat(g, j + 1) == C_WDAY) {
+		id = W_COMING;
+		dir = 1;
+		j++;
+	}
+	if (id == W_COMING && !the && cat(g, j) == C_WDAY && cap(g, j) &&
+	    !ent(g, j)->plural) {
+		x->type = TYPE_DATE;
+		x->how = H_WDAY;
+		x->wd = ent(g, j)->val;
+		x->dir = 1;
+		x->p.gran = U_DAY;
+		return j + 1;
+	}
 	if (the || id == W_PAST || id == W_COMING || id == W_PRIOR)
 		return 0;
 	if (cat(g, j) == C_WDAY && cap(g, j) && !ent(g, j)->plural) {
@@ -1737,7 +1752,8 @@ expr(const struct g *g, size_t i, struct tx *x)
 	    ((mod <= M_END && x->type != TYPE_DURATION && x->type != TYPE_SET &&
 	    (x->how != H_LIT || (x->lit[0] >= '0' && x->lit[0] <= '9'))) ||
 	    (mod > M_END && (x->type == TYPE_DURATION ||
-	    (mod == M_APPROX && x->type == TYPE_DATE && x->how != H_LIT))))) {
+	    (mod == M_APPROX && (x->type == TYPE_DATE || x->type == TYPE_TIME) &&
+	    x->how != H_LIT))))) {
 		if (x->mod == M_NONE)
 			x->mod = mod;
 		x->ts = i;
@@ -1786,6 +1802,10 @@ sentence_end(const struct g *g, size_t i)
 		    lex_entry(t->id)->cat != C_MONTH)
 			return 0;
 		if (t->kind == T_WORD && t->e - t->s == 1)
+			return 0;
+		/* "Roe vs. Wade" */
+		if (t->kind == T_WORD && t->e - t->s == 2 &&
+		    memcmp(g->s + t->s, "vs", 2) == 0)
 			return 0;
 	}
 	return i + 1 >= g->n || cap(g, i + 1) || g->t[i + 1].kind != T_WORD;
@@ -1849,9 +1869,10 @@ cue(const struct tok *t, size_t n, size_t i)
  * often an adjective: it counts as twice as far as a known verb form.
  */
 int
-grammar_tense(const struct tok *t, size_t n, size_t ts, size_t te)
+grammar_tense(const char *s, const struct tok *t, size_t n, size_t ts,
+    size_t te)
 {
-	struct g	 g = { NULL, t, n };
+	struct g	 g = { s, t, n };
 	size_t		 d, b, f, weakd = 0;
 	int		 back = 1, fwd = 1, c, weak = 0;
 
@@ -1925,6 +1946,21 @@ may_start(const struct tok *t, size_t n, size_t i)
 	    t[i + 1].ch == '\''));
 }
 
+/* "since" up to four words before i, in the same clause. */
+static int
+since_before(const struct tok *t, size_t i)
+{
+	size_t	 k;
+
+	for (k = 1; k <= 4 && k <= i; k++) {
+		if (t[i - k].kind == T_PUNCT)
+			return 0;
+		if (t[i - k].id == W_SINCE)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Find expressions in tokens [from, n), at most max of them into out;
  * returns how many.
@@ -1947,10 +1983,13 @@ grammar_match(const char *s, const struct tok *t, size_t n, size_t from,
 		}
 		if (out[nx].how == H_NOYEAR || out[nx].how == H_WDAY ||
 		    out[nx].how == H_MONTHREL) {
-			out[nx].tense = grammar_tense(t, n, out[nx].ts,
+			out[nx].tense = grammar_tense(s, t, n, out[nx].ts,
 			    out[nx].te);
 			if (i > 0 && (t[i - 1].id == W_SINCE ||
 			    t[i - 1].id == W_AGO))
+				out[nx].tense = -1;
+			/* "since shortly after the Oct. 23 slaying" */
+			else if (since_before(t, i))
 				out[nx].tense = -1;
 			/* a weekday after "until" is a deadline ahead */
 			if (out[nx].how == H_WDAY && i > 0 &&
