@@ -1961,6 +1961,22 @@ since_before(const struct tok *t, size_t i)
 	return 0;
 }
 
+/* "as soon as" or "as early as" ending up to four words before i. */
+static int
+as_soon_before(const struct tok *t, size_t i)
+{
+	size_t	 k;
+
+	for (k = 1; k <= 4 && k + 2 <= i; k++) {
+		if (t[i - k].kind == T_PUNCT)
+			return 0;
+		if (t[i - k].id == W_AS && t[i - k - 2].id == W_AS &&
+		    (t[i - k - 1].id == W_SOON || t[i - k - 1].id == W_EARLY))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Find expressions in tokens [from, n), at most max of them into out;
  * returns how many.
@@ -1995,10 +2011,15 @@ grammar_match(const char *s, const struct tok *t, size_t n, size_t from,
 			if (out[nx].how == H_WDAY && i > 0 &&
 			    (t[i - 1].id == W_UNTIL || t[i - 1].id == W_TILL))
 				out[nx].tense = 1;
-			/* as soon as Tuesday, as early as May */
-			if (i > 2 && t[i - 1].id == W_AS && t[i - 3].id == W_AS &&
-			    (t[i - 2].id == W_SOON || t[i - 2].id == W_EARLY))
+			/* as soon as Tuesday, as early as May, as soon as
+			 * trading opened Monday */
+			if (as_soon_before(t, i))
 				out[nx].tense = 1;
+			/* "Wednesday's ruling" names what has been */
+			if (out[nx].how == H_WDAY && k + 1 < n &&
+			    t[k].kind == T_PUNCT && t[k].ch == '\'' &&
+			    t[k + 1].id == W_S && out[nx].dir == 0)
+				out[nx].tense = 0;
 		}
 		nx++;
 		/* April 5-7: the day after the dash is a date too */
