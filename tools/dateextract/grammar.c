@@ -673,7 +673,8 @@ r_count(const struct g *g, size_t i, struct tx *x)
 		n = 1;
 		j = i + 1;
 		if (is(g, j, W_FEW) || is(g, j, W_COUPLE)) {
-			n = 0;
+			/* a couple of years: two */
+			n = is(g, j, W_COUPLE) ? 2 : 0;
 			j++;
 			if (is(g, j, W_OF))
 				j++;
@@ -737,7 +738,14 @@ r_count(const struct g *g, size_t i, struct tx *x)
 		x->type = TYPE_SET;
 		return j + 1;
 	}
-	/* a year and a half */
+	/* a year and a half, two hours and a half */
+	if (n != 0 && !half && !hyph && is(g, j + 1, W_AND) &&
+	    (is(g, j + 2, W_A) || is(g, j + 2, W_AN)) &&
+	    is(g, j + 3, W_HALF) && (unit == U_YEAR || unit == U_HOUR ||
+	    unit == U_MIN || unit == U_DAY)) {
+		half = 1;
+		j += 3;
+	}
 	duration(x, n, unit);
 	if (half) {
 		if (unit == U_YEAR)
@@ -932,9 +940,15 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 		return 0;
 	}
 	if ((n = cardinal(g, j, &k)) != 0 || is(g, j, W_FEW) ||
-	    is(g, j, W_SEVERAL)) {
+	    is(g, j, W_SEVERAL) || is(g, j, W_COUPLE)) {
 		if (n == 0)
 			k = j + 1;
+		/* the next couple of years */
+		if (is(g, j, W_COUPLE)) {
+			n = 2;
+			if (is(g, k, W_OF))
+				k++;
+		}
 		if ((unit = unit_of(g, k, &plural)) != U_NONE &&
 		    (plural || n == 1)) {
 			if (n == 0 && !the && id != W_THIS) {
@@ -1961,6 +1975,21 @@ since_before(const struct tok *t, size_t i)
 	return 0;
 }
 
+/* "had" among the six tokens from k, in the same clause. */
+static int
+had_after(const struct tok *t, size_t n, size_t k)
+{
+	size_t	 e = k + 6 < n ? k + 6 : n;
+
+	for (; k < e; k++) {
+		if (t[k].kind == T_PUNCT && t[k].ch != ',')
+			return 0;
+		if (t[k].id == W_HAD)
+			return 1;
+	}
+	return 0;
+}
+
 /* "as soon as" or "as early as" ending up to four words before i. */
 static int
 as_soon_before(const struct tok *t, size_t i)
@@ -2007,9 +2036,14 @@ grammar_match(const char *s, const struct tok *t, size_t n, size_t from,
 			/* "since shortly after the Oct. 23 slaying" */
 			else if (since_before(t, i))
 				out[nx].tense = -1;
-			/* a weekday after "until" is a deadline ahead */
+			/*
+			 * A weekday after "until" is a deadline ahead, but
+			 * not in the past perfect: "Until Thursday, they
+			 * had not called him a suspect".
+			 */
 			if (out[nx].how == H_WDAY && i > 0 &&
-			    (t[i - 1].id == W_UNTIL || t[i - 1].id == W_TILL))
+			    (t[i - 1].id == W_UNTIL || t[i - 1].id == W_TILL) &&
+			    !had_after(t, n, k))
 				out[nx].tense = 1;
 			/* as soon as Tuesday, as early as May, as soon as
 			 * trading opened Monday */
