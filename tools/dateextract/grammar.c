@@ -66,6 +66,17 @@ cap(const struct g *g, size_t i)
 	return i < g->n && (g->t[i].fl & TF_CAP);
 }
 
+/*
+ * A unit word in title case after another word ("This Week", "60
+ * Minutes", "High Noon") names a show or a film, not a time.
+ */
+static int
+titled(const struct g *g, size_t i)
+{
+	return i > 0 && i < g->n && (g->t[i].fl & TF_CAP) &&
+	    (g->t[i].fl & TF_SPACE) && g->t[i - 1].kind != T_PUNCT;
+}
+
 static int
 isnum(const struct g *g, size_t i, unsigned maxdig)
 {
@@ -398,6 +409,10 @@ r_month(const struct g *g, size_t i, struct tx *x)
 		return 0;
 	if (m == 5 && !may_context(g, i))
 		return 0;
+	/* "the March for Life", "the March of the Mothers": a march */
+	if ((is(g, j, W_OF) || is(g, j, W_FOR)) && (cap(g, j + 1) ||
+	    is(g, j + 1, W_THE)))
+		return 0;
 	date_fields(x, PT_NOYEAR, m, 0);
 	return j;
 }
@@ -709,7 +724,8 @@ r_count(const struct g *g, size_t i, struct tx *x)
 		hyph = 1;
 		j++;
 	}
-	if ((unit = unit_of(g, j, &plural)) == U_NONE || unit == U_WEEKEND)
+	if ((unit = unit_of(g, j, &plural)) == U_NONE || unit == U_WEEKEND ||
+	    titled(g, j))
 		return 0;
 	if (n == 1 && plural && !hyph && !isnum(g, i, 5))
 		return 0;
@@ -962,6 +978,8 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 		return 0;
 	}
 	if ((unit = unit_of(g, j, &plural)) != U_NONE) {
+		if (titled(g, j))
+			return 0;
 		if (plural) {
 			/* "in coming months" needs no article */
 			if (id == W_THIS || (!the && id != W_PAST &&
@@ -1305,6 +1323,8 @@ r_word(const struct g *g, size_t i, struct tx *x)
 		}
 		return j;
 	case W_NOON: case W_MIDDAY: case W_MIDNIGHT:
+		if (titled(g, i))
+			return 0;
 		x->type = TYPE_TIME;
 		x->how = H_PRESENT;
 		x->unit = U_DAY;
