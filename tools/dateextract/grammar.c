@@ -1011,6 +1011,13 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 		shift(x, unit, dir, B_DCT);
 		return j + 1;
 	}
+	/* this past spring, this past Sunday: the last one */
+	if (id == W_THIS && is(g, j, W_PAST) && (cat(g, j + 1) == C_WDAY ||
+	    cat(g, j + 1) == C_SEASON || cat(g, j + 1) == C_MONTH)) {
+		id = W_LAST;
+		dir = -1;
+		j++;
+	}
 	/* this coming Sunday, coming Sunday: the next one */
 	if (id == W_THIS && is(g, j, W_COMING) && cat(g, j + 1) == C_WDAY) {
 		id = W_COMING;
@@ -1194,8 +1201,19 @@ r_the(const struct g *g, size_t i, struct tx *x)
 		return k;
 	/* the early 1980s, the mid-1990s, the late 19th century */
 	if (is(g, j, W_EARLY) || is(g, j, W_LATE) || is(g, j, W_MID)) {
+		size_t	 m = j + 1;
+
 		if ((k = expr(g, j, x)) != 0 && x->mod != M_NONE)
 			return k;
+		*x = blank;
+		/* the early summer, the late spring */
+		if (punct(g, m, '-') && glued(g, m))
+			m++;
+		if ((k = r_season(g, m, x, 1)) != 0) {
+			x->mod = is(g, j, W_EARLY) ? M_START : is(g, j, W_LATE) ?
+			    M_END : M_MID;
+			return k;
+		}
 		*x = blank;
 	}
 	if (is(g, j, W_FIRST) || is(g, j, W_LAST)) {

@@ -21,7 +21,7 @@ struct holiday {
 	int		 kind;
 	int		 m, d;		/* HK_FIXED, HK_HIJRI; HK_NTH month */
 	int		 wd, nth;	/* HK_NTH: weekday, nth (-1 last) */
-	int		 off;		/* HK_EASTER, HK_OEASTER: days */
+	int		 off;		/* HK_EASTER, HK_OEASTER, HK_NTH: days */
 };
 
 /* Longer names first, so "Christmas Eve" wins over "Christmas". */
@@ -50,6 +50,8 @@ static const struct holiday holidays[] = {
 	{ { "halloween", NULL, NULL, NULL, NULL }, HK_FIXED, 10, 31, 0, 0, 0 },
 	{ { "labor", "day", NULL, NULL, NULL }, HK_NTH, 9, 0, 1, 1, 0 },
 	{ { "memorial", "day", NULL, NULL, NULL }, HK_NTH, 5, 0, 1, -1, 0 },
+	/* the Tuesday after the first Monday of November */
+	{ { "election", "day", NULL, NULL, NULL }, HK_NTH, 11, 0, 1, 1, 1 },
 	{ { "victory", "day", NULL, NULL, NULL }, HK_FIXED, 5, 9, 0, 0, 0 },
 	{ { "ramadan", NULL, NULL, NULL, NULL }, HK_HIJRI, 9, 1, 0, 0, 0 },
 	{ { "eid", "al", "-", "fitr", NULL }, HK_HIJRI, 10, 1, 0, 0, 0 },
@@ -187,7 +189,8 @@ holiday_date(int h, int y, int *m, int *d)
 		if (hd->nth > 0) {
 			int first = date_weekday(y, hd->m, 1);
 
-			*d = 1 + (hd->wd - first + 7) % 7 + 7 * (hd->nth - 1);
+			*d = 1 + (hd->wd - first + 7) % 7 + 7 * (hd->nth - 1) +
+			    hd->off;
 		} else {
 			int dim = date_days_in_month(y, hd->m);
 			int last = date_weekday(y, hd->m, dim);

@@ -316,6 +316,7 @@
 	X(VICTORY, "victory", C_HOLI, 0, 0, 0) \
 	X(RAMADAN, "ramadan", C_HOLI, 0, 0, 0) \
 	X(EID, "eid", C_HOLI, 0, 0, 0) \
+	X(ELECTION, "election", C_HOLI, 0, 0, 0) \
 	X(EVE, "eve", C_NONE, 0, 0, 0) \
 	X(OLD, "old", C_NONE, 0, 0, 0) \
 	X(FULL, "full", C_NONE, 0, 0, 0) \
