@@ -110,21 +110,23 @@ enum {
 	M_ON_OR_BEFORE, M_ON_OR_AFTER
 };
 
+/* Small fields, since the grammar copies a blank one per rule tried. */
 struct tx {
 	size_t		 ts, te;	/* token range, end exclusive */
-	int		 type;
-	int		 how;
-	int		 mod;
 	struct pt	 p;		/* fields given by the text */
-	int		 unit, n;	/* H_SHIFT, H_PRESENT */
-	int		 base;		/* H_SHIFT: B_DCT or B_TEXT */
-	int		 wd;		/* H_WDAY: 1..7 */
-	int		 dir;		/* -1 last, 1 next, 0 by tense, 2 this */
-	int		 holiday;	/* index into the holiday table, or -1 */
-	int		 tense;		/* of the sentence: -1, 0, 1 */
-	int		 timeadd;	/* p.part/hh/mm to be added to a day */
-	int		 ago;		/* H_SHIFT: "N units ago" */
-	char		 lit[32];
+	int		 n;		/* H_SHIFT, H_PRESENT */
+	int8_t		 type;
+	int8_t		 how;
+	int8_t		 mod;
+	int8_t		 unit;		/* H_SHIFT, H_PRESENT */
+	int8_t		 base;		/* H_SHIFT: B_DCT or B_TEXT */
+	int8_t		 wd;		/* H_WDAY: 1..7 */
+	int8_t		 dir;		/* -1 last, 1 next, 0 by tense, 2 this */
+	int8_t		 holiday;	/* index into the holiday table, or -1 */
+	int8_t		 tense;		/* of the sentence: -1, 0, 1 */
+	int8_t		 timeadd;	/* p.part/hh/mm to be added to a day */
+	int8_t		 ago;		/* H_SHIFT: "N units ago" */
+	char		 lit[16];	/* at most "PRESENT_REF", "PT99999M30S" */
 };
 
 /* grammar.c */
