@@ -727,6 +727,10 @@ r_count(const struct g *g, size_t i, struct tx *x)
 	if ((unit = unit_of(g, j, &plural)) == U_NONE || unit == U_WEEKEND ||
 	    titled(g, j))
 		return 0;
+	/* "a year-earlier profit" is the year before, not a year */
+	if (punct(g, j + 1, '-') && glued(g, j + 1) && glued(g, j + 2) &&
+	    (is(g, j + 2, W_EARLIER) || is(g, j + 2, W_AGO)))
+		return 0;
 	if (n == 1 && plural && !hyph && !isnum(g, i, 5))
 		return 0;
 	if (n > 1 && !plural && !hyph && isnum(g, i, 5))
@@ -1303,6 +1307,11 @@ r_the(const struct g *g, size_t i, struct tx *x)
 		return j + 2;
 	}
 	if ((k = the_year(g, j, x)) != 0)
+		return k;
+	/* the comparable year-ago quarter, the same year-earlier period */
+	if ((is(g, j, W_COMPARABLE) || is(g, j, W_CORRESPONDING) ||
+	    is(g, j, W_SAME)) && is(g, j + 1, W_YEAR) &&
+	    (k = the_year(g, j + 1, x)) != 0)
 		return k;
 	if ((is(g, j, W_END) || is(g, j, W_BEGINNING) || is(g, j, W_START) ||
 	    is(g, j, W_MIDDLE)) && is(g, j + 1, W_OF)) {

@@ -330,7 +330,10 @@
 	X(HER, "her", C_NONE, 0, 0, 0) \
 	X(THEIR, "their", C_NONE, 0, 0, 0) \
 	X(BOTH, "both", C_NONE, 0, 0, 0) \
-	X(ADDITIONAL, "additional", C_NONE, 0, 0, 0)
+	X(ADDITIONAL, "additional", C_NONE, 0, 0, 0) \
+	X(COMPARABLE, "comparable", C_NONE, 0, 0, 0) \
+	X(CORRESPONDING, "corresponding", C_NONE, 0, 0, 0) \
+	X(SAME, "same", C_NONE, 0, 0, 0)
 
 #define DX_ENUM(id, w, c, p, v, t)	W_##id,
 enum { W_NONE, DX_WORDS(DX_ENUM) W_COUNT };
