@@ -1272,6 +1272,14 @@ r_the(const struct g *g, size_t i, struct tx *x)
 		x->how = x->p.y == PT_NOYEAR ? H_NOYEAR : H_ABS;
 		return j + 3;
 	}
+	/* the week of March 6: the week that holds the day */
+	if (is(g, j, W_WEEK) && is(g, j + 1, W_OF) && (k = expr(g, j + 2, x)) &&
+	    x->type == TYPE_DATE && x->p.gran == U_DAY && !x->timeadd &&
+	    (x->how == H_ABS || x->how == H_NOYEAR) && x->mod == M_NONE) {
+		x->p.gran = U_WEEK;
+		return k;
+	}
+	*x = blank;
 	/* the 1988 quarter, the 1989 period: that year's same quarter */
 	if (year_at(g, j) && (is(g, j + 1, W_QUARTER) ||
 	    is(g, j + 1, W_PERIOD))) {
@@ -1458,6 +1466,11 @@ r_holiday(const struct g *g, size_t i, struct tx *x)
 	x->holiday = (int)h;
 	x->p.y = y;
 	x->p.gran = U_DAY;
+	/* Easter week: the week that holds it */
+	if (y == PT_NOYEAR && is(g, k, W_WEEK)) {
+		x->p.gran = U_WEEK;
+		k++;
+	}
 	return k;
 }
 
