@@ -684,7 +684,7 @@ r_count(const struct g *g, size_t i, struct tx *x)
 	unsigned	 n;
 	int		 unit, plural = 0, hyph = 0, half = 0;
 
-	if (is(g, i, W_A) || is(g, i, W_AN)) {
+	if ((is(g, i, W_A) || is(g, i, W_AN)) && !is(g, i + 1, W_HUNDRED)) {
 		n = 1;
 		j = i + 1;
 		if (is(g, j, W_FEW) || is(g, j, W_COUPLE)) {
@@ -1238,6 +1238,11 @@ r_the(const struct g *g, size_t i, struct tx *x)
 		setlit(x, TYPE_DATE, "FUTURE_REF");
 		return is(g, j, W_NEAR) ? j + 2 : j + 1;
 	}
+	/* in the near term, over the short term */
+	if ((is(g, j, W_NEAR) || is(g, j, W_SHORT)) && is(g, j + 1, W_TERM)) {
+		setlit(x, TYPE_DATE, "FUTURE_REF");
+		return j + 2;
+	}
 	if (is(g, j, W_PAST) && !(cat(g, j + 1) == C_UNIT ||
 	    cat(g, j + 1) == C_NUMW || isnum(g, j + 1, 255))) {
 		setlit(x, TYPE_DATE, "PAST_REF");
@@ -1423,6 +1428,13 @@ r_word(const struct g *g, size_t i, struct tx *x)
 		x->type = TYPE_SET;
 		return k + 1;
 	}
+	}
+	/* as soon as possible; at a later date */
+	if ((id == W_AS && is(g, j, W_SOON) && is(g, j + 1, W_AS) &&
+	    is(g, j + 2, W_POSSIBLE)) || (id == W_A && is(g, j, W_LATER) &&
+	    is(g, j + 1, W_DATE))) {
+		setlit(x, TYPE_DATE, "FUTURE_REF");
+		return id == W_AS ? j + 3 : j + 2;
 	}
 	if (id == W_SOON && ((i > 0 && is(g, i - 1, W_AS) && is(g, j, W_AS)) ||
 	    is(g, j, W_AFTER)))
@@ -1984,7 +1996,7 @@ grammar_tense(const char *s, const struct tok *t, size_t n, size_t ts,
  * Words of no category that can begin an expression: 1 always, 2 only
  * before a number or another known word. Everything else is skipped
  * without trying the rules, which keeps the scan fast; 3 only before a
- * unit.
+ * unit ("that year") or, for "as", before "soon".
  */
 static const uint8_t starts[W_COUNT] = {
 	[W_LAST] = 1, [W_CURRENT] = 1, [W_RECENT] = 1, [W_TODAY] = 1,
@@ -1997,7 +2009,7 @@ static const uint8_t starts[W_COUNT] = {
 	[W_FISCAL] = 1, [W_MOMENT] = 1, [W_PRESENT] = 1,
 	[W_THE] = 2, [W_A] = 2, [W_AN] = 2, [W_AT] = 2, [W_UP] = 2,
 	[W_SOME] = 2, [W_MORE] = 2, [W_LESS] = 2, [W_FEWER] = 2,
-	[W_THIS] = 2, [W_THESE] = 2, [W_THAT] = 3
+	[W_THIS] = 2, [W_THESE] = 2, [W_THAT] = 3, [W_AS] = 3
 };
 
 static int
@@ -2014,7 +2026,8 @@ may_start(const struct tok *t, size_t n, size_t i)
 	if (lex_entry(id)->cat != C_NONE || starts[id] == 1)
 		return 1;
 	if (starts[id] == 3)
-		return i + 1 < n && lex_entry(t[i + 1].id)->cat == C_UNIT;
+		return i + 1 < n && (id == W_AS ? t[i + 1].id == W_SOON :
+		    lex_entry(t[i + 1].id)->cat == C_UNIT);
 	return starts[id] == 2 && i + 1 < n && (t[i + 1].kind == T_NUM ||
 	    t[i + 1].id != 0 || (t[i + 1].kind == T_PUNCT &&
 	    t[i + 1].ch == '\''));

@@ -333,7 +333,11 @@
 	X(ADDITIONAL, "additional", C_NONE, 0, 0, 0) \
 	X(COMPARABLE, "comparable", C_NONE, 0, 0, 0) \
 	X(CORRESPONDING, "corresponding", C_NONE, 0, 0, 0) \
-	X(SAME, "same", C_NONE, 0, 0, 0)
+	X(SAME, "same", C_NONE, 0, 0, 0) \
+	X(POSSIBLE, "possible", C_NONE, 0, 0, 0) \
+	X(TERM, "term", C_NONE, 0, 0, 0) \
+	X(SHORT, "short", C_NONE, 0, 0, 0) \
+	X(DATE, "date", C_NONE, 0, 0, 0)
 
 #define DX_ENUM(id, w, c, p, v, t)	W_##id,
 enum { W_NONE, DX_WORDS(DX_ENUM) W_COUNT };
