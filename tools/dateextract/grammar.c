@@ -1429,12 +1429,10 @@ r_word(const struct g *g, size_t i, struct tx *x)
 		return k + 1;
 	}
 	}
-	/* as soon as possible; at a later date */
-	if ((id == W_AS && is(g, j, W_SOON) && is(g, j + 1, W_AS) &&
-	    is(g, j + 2, W_POSSIBLE)) || (id == W_A && is(g, j, W_LATER) &&
-	    is(g, j + 1, W_DATE))) {
+	/* at a later date */
+	if (id == W_A && is(g, j, W_LATER) && is(g, j + 1, W_DATE)) {
 		setlit(x, TYPE_DATE, "FUTURE_REF");
-		return id == W_AS ? j + 3 : j + 2;
+		return j + 2;
 	}
 	if (id == W_SOON && ((i > 0 && is(g, i - 1, W_AS) && is(g, j, W_AS)) ||
 	    is(g, j, W_AFTER)))
@@ -1996,7 +1994,7 @@ grammar_tense(const char *s, const struct tok *t, size_t n, size_t ts,
  * Words of no category that can begin an expression: 1 always, 2 only
  * before a number or another known word. Everything else is skipped
  * without trying the rules, which keeps the scan fast; 3 only before a
- * unit ("that year") or, for "as", before "soon".
+ * unit ("that year").
  */
 static const uint8_t starts[W_COUNT] = {
 	[W_LAST] = 1, [W_CURRENT] = 1, [W_RECENT] = 1, [W_TODAY] = 1,
@@ -2009,7 +2007,7 @@ static const uint8_t starts[W_COUNT] = {
 	[W_FISCAL] = 1, [W_MOMENT] = 1, [W_PRESENT] = 1,
 	[W_THE] = 2, [W_A] = 2, [W_AN] = 2, [W_AT] = 2, [W_UP] = 2,
 	[W_SOME] = 2, [W_MORE] = 2, [W_LESS] = 2, [W_FEWER] = 2,
-	[W_THIS] = 2, [W_THESE] = 2, [W_THAT] = 3, [W_AS] = 3
+	[W_THIS] = 2, [W_THESE] = 2, [W_THAT] = 3
 };
 
 static int
@@ -2026,8 +2024,7 @@ may_start(const struct tok *t, size_t n, size_t i)
 	if (lex_entry(id)->cat != C_NONE || starts[id] == 1)
 		return 1;
 	if (starts[id] == 3)
-		return i + 1 < n && (id == W_AS ? t[i + 1].id == W_SOON :
-		    lex_entry(t[i + 1].id)->cat == C_UNIT);
+		return i + 1 < n && lex_entry(t[i + 1].id)->cat == C_UNIT;
 	return starts[id] == 2 && i + 1 < n && (t[i + 1].kind == T_NUM ||
 	    t[i + 1].id != 0 || (t[i + 1].kind == T_PUNCT &&
 	    t[i + 1].ch == '\''));

@@ -334,7 +334,6 @@
 	X(COMPARABLE, "comparable", C_NONE, 0, 0, 0) \
 	X(CORRESPONDING, "corresponding", C_NONE, 0, 0, 0) \
 	X(SAME, "same", C_NONE, 0, 0, 0) \
-	X(POSSIBLE, "possible", C_NONE, 0, 0, 0) \
 	X(TERM, "term", C_NONE, 0, 0, 0) \
 	X(SHORT, "short", C_NONE, 0, 0, 0) \
 	X(DATE, "date", C_NONE, 0, 0, 0)
