@@ -121,12 +121,12 @@ struct tx {
 	int8_t		 unit;		/* H_SHIFT, H_PRESENT */
 	int8_t		 base;		/* H_SHIFT: B_DCT or B_TEXT */
 	int8_t		 wd;		/* H_WDAY: 1..7 */
-	int8_t		 dir;		/* -1 last, 1 next, 0 by tense, 2 this */
-	int8_t		 holiday;	/* index into the holiday table, or -1 */
+	int8_t		 dir;		/* -1 last, 1 next, 0 tense, 2 this */
+	int8_t		 holiday;	/* in the holiday table, or -1 */
 	int8_t		 tense;		/* of the sentence: -1, 0, 1 */
-	int8_t		 timeadd;	/* p.part/hh/mm to be added to a day */
+	int8_t		 timeadd;	/* p.part/hh/mm added to a day */
 	int8_t		 ago;		/* H_SHIFT: "N units ago" */
-	char		 lit[16];	/* at most "PRESENT_REF", "PT99999M30S" */
+	char		 lit[16];	/* "PRESENT_REF", "PT99999M30S" */
 };
 
 /* grammar.c */

@@ -892,6 +892,11 @@ r_year(const struct g *g, size_t i, struct tx *x)
 		return 0;
 	if (i > 0 && g->t[i - 1].kind == T_NUM)
 		return 0;
+	/* after a name it is part of it: "Orion 1980", "Euro 2004" */
+	if (i >= 2 && !attr && g->t[i - 1].kind == T_WORD &&
+	    g->t[i - 1].id == 0 && (g->t[i - 1].fl & TF_CAP) &&
+	    !sentence_end(g, i - 2))
+		return 0;
 	x->type = TYPE_DATE;
 	x->how = H_ABS;
 	x->p.y = (int)numv(g, i);
@@ -1214,8 +1219,8 @@ r_the(const struct g *g, size_t i, struct tx *x)
 		if (punct(g, m, '-') && glued(g, m))
 			m++;
 		if ((k = r_season(g, m, x, 1)) != 0) {
-			x->mod = is(g, j, W_EARLY) ? M_START : is(g, j, W_LATE) ?
-			    M_END : M_MID;
+			x->mod = is(g, j, W_EARLY) ? M_START :
+			    is(g, j, W_LATE) ? M_END : M_MID;
 			return k;
 		}
 		*x = blank;
@@ -1836,8 +1841,8 @@ expr(const struct g *g, size_t i, struct tx *x)
 	    ((mod <= M_END && x->type != TYPE_DURATION && x->type != TYPE_SET &&
 	    (x->how != H_LIT || (x->lit[0] >= '0' && x->lit[0] <= '9'))) ||
 	    (mod > M_END && (x->type == TYPE_DURATION ||
-	    (mod == M_APPROX && (x->type == TYPE_DATE || x->type == TYPE_TIME) &&
-	    x->how != H_LIT))))) {
+	    (mod == M_APPROX && (x->type == TYPE_DATE ||
+	    x->type == TYPE_TIME) && x->how != H_LIT))))) {
 		if (x->mod == M_NONE)
 			x->mod = mod;
 		x->ts = i;

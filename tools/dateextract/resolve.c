@@ -21,7 +21,7 @@ struct holiday {
 	int		 kind;
 	int		 m, d;		/* HK_FIXED, HK_HIJRI; HK_NTH month */
 	int		 wd, nth;	/* HK_NTH: weekday, nth (-1 last) */
-	int		 off;		/* HK_EASTER, HK_OEASTER, HK_NTH: days */
+	int		 off;		/* days after the rule's day */
 };
 
 /* Longer names first, so "Christmas Eve" wins over "Christmas". */
