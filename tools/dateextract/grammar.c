@@ -1042,6 +1042,17 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 		x->p.gran = U_DAY;
 		return j + 1;
 	}
+	/* the previous Friday, the following Monday: from the story's day */
+	if (the && (id == W_PREVIOUS || id == W_FOLLOWING) &&
+	    cat(g, j) == C_WDAY && cap(g, j) && !ent(g, j)->plural) {
+		x->type = TYPE_DATE;
+		x->how = H_WDAY;
+		x->wd = ent(g, j)->val;
+		x->dir = dir;
+		x->base = B_TEXT;
+		x->p.gran = U_DAY;
+		return j + 1;
+	}
 	if (the || id == W_PAST || id == W_COMING || id == W_PRIOR)
 		return 0;
 	if (cat(g, j) == C_WDAY && cap(g, j) && !ent(g, j)->plural) {

@@ -689,6 +689,11 @@ resolve(const struct tx *x, const struct date_time *ref,
 		base = an->topic;
 		have = 1;
 		*how = "text";
+	} else if ((x->how == H_SHIFT || x->how == H_WDAY) &&
+	    x->base == B_TEXT && an->set && an->p.gran <= U_DAY) {
+		base = an->p;
+		have = 1;
+		*how = "text";
 	} else if (x->how == H_SHIFT && x->base == B_TEXT && an->set) {
 		base = an->p;
 		have = 1;
