@@ -795,6 +795,20 @@ r_decade(const struct g *g, size_t i, struct tx *x)
 	} else if (isnum(g, j, 4) && g->t[j].ndig == 4 && year_at(g, j)) {
 		y = numv(g, j);
 		j++;
+	} else if (wid(g, i) >= W_TWENTIES && wid(g, i) <= W_NINETIES &&
+	    (is(g, i - 1, W_THE) || ((is(g, i - 1, W_EARLY) ||
+	    is(g, i - 1, W_LATE) || is(g, i - 1, W_MID)) &&
+	    is(g, i - 2, W_THE)) || (punct(g, i - 1, '-') &&
+	    is(g, i - 2, W_MID) && is(g, i - 3, W_THE)))) {
+		/* the nineties, the early eighties: of the 1900s; "in
+		 * his nineties" is an age */
+		x->type = TYPE_DATE;
+		x->how = H_LIT;
+		x->lit[0] = '1';
+		x->lit[1] = '9';
+		x->lit[2] = (char)('0' + ent(g, i)->val);
+		x->lit[3] = '\0';
+		return i + 1;
 	} else
 		return 0;
 	if (!is(g, j, W_S) || !glued(g, j) || y % 10 != 0)

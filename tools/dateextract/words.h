@@ -336,7 +336,15 @@
 	X(SAME, "same", C_NONE, 0, 0, 0) \
 	X(TERM, "term", C_NONE, 0, 0, 0) \
 	X(SHORT, "short", C_NONE, 0, 0, 0) \
-	X(DATE, "date", C_NONE, 0, 0, 0)
+	X(DATE, "date", C_NONE, 0, 0, 0) \
+	X(TWENTIES, "twenties", C_NONE, 0, 2, 0) \
+	X(THIRTIES, "thirties", C_NONE, 0, 3, 0) \
+	X(FORTIES, "forties", C_NONE, 0, 4, 0) \
+	X(FIFTIES, "fifties", C_NONE, 0, 5, 0) \
+	X(SIXTIES, "sixties", C_NONE, 0, 6, 0) \
+	X(SEVENTIES, "seventies", C_NONE, 0, 7, 0) \
+	X(EIGHTIES, "eighties", C_NONE, 0, 8, 0) \
+	X(NINETIES, "nineties", C_NONE, 0, 9, 0)
 
 #define DX_ENUM(id, w, c, p, v, t)	W_##id,
 enum { W_NONE, DX_WORDS(DX_ENUM) W_COUNT };
