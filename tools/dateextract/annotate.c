@@ -119,6 +119,7 @@ dx_annotate(struct dx *dx, const char *text, size_t len,
 		buf_addc(out, ']');
 		return 0;
 	}
+	dx->anchor.rec++;
 	dx->ntok = lex_tokens(&dx->lex, text, len, &dx->tok, &dx->captok,
 	    &dx->high);
 	utf8_cursor_init(&uc, text);

@@ -143,6 +143,7 @@ struct anchor {
 	struct pt	 period;	/* the last month, quarter or half */
 	int		 tset;
 	struct pt	 topic;		/* the first quarter mentioned */
+	unsigned	 rec, prec;	/* this record; the one p is from */
 };
 
 int	resolve(const struct tx *, const struct date_time *,

@@ -689,8 +689,14 @@ resolve(const struct tx *x, const struct date_time *ref,
 		base = an->topic;
 		have = 1;
 		*how = "text";
-	} else if ((x->how == H_SHIFT || x->how == H_WDAY) &&
-	    x->base == B_TEXT && an->set && an->p.gran <= U_DAY) {
+	} else if ((((x->how == H_SHIFT || x->how == H_WDAY) &&
+	    x->base == B_TEXT) || (x->how == H_PRESENT &&
+	    x->p.gran == U_MIN && an->prec == an->rec)) && an->set &&
+	    an->p.gran == U_DAY) {
+		/*
+		 * A clock time alone ("at 10 p.m.") is on the day the
+		 * paragraph last named, as HeidelTime's reference time has it.
+		 */
 		base = an->p;
 		have = 1;
 		*how = "text";
@@ -775,6 +781,7 @@ done:
 	if ((x->type == TYPE_DATE || x->type == TYPE_TIME) &&
 	    x->how != H_SHIFT) {
 		an->set = 1;
+		an->prec = an->rec;
 		an->p = p;
 		an->p.part = 0;
 		an->p.hh = an->p.mm = 0;
