@@ -727,6 +727,10 @@ r_count(const struct g *g, size_t i, struct tx *x)
 	if ((unit = unit_of(g, j, &plural)) == U_NONE || unit == U_WEEKEND ||
 	    titled(g, j))
 		return 0;
+	/* "more than a quarter of the market" is a share */
+	if (unit == U_QUARTER && n == 1 && is(g, j + 1, W_OF) &&
+	    !year_at(g, j + 2))
+		return 0;
 	/* "a year-earlier profit" is the year before, not a year */
 	if (punct(g, j + 1, '-') && glued(g, j + 1) && glued(g, j + 2) &&
 	    (is(g, j + 2, W_EARLIER) || is(g, j + 2, W_AGO)))
