@@ -20,6 +20,7 @@ enum { T_WORD, T_NUM, T_PUNCT };
 #define TF_PAST		0x08	/* a past-tense cue */
 #define TF_FUT		0x10	/* a future-tense cue */
 #define TF_ED		0x20	/* lower-case word ending in -ed */
+#define TF_CAT		0x40	/* a lexicon word with a category */
 
 struct tok {
 	uint32_t	 s, e;		/* byte offsets into the text */
@@ -67,7 +68,15 @@ struct lexicon {
 };
 
 void	lex_init(struct lexicon *);
-const struct lexent *lex_entry(unsigned);
+/* The table of known words, by id; inline, as the grammar asks often. */
+extern const struct lexent lex_table[];
+extern const unsigned lex_count;
+
+static inline const struct lexent *
+lex_entry(unsigned id)
+{
+	return &lex_table[id < lex_count ? id : 0];
+}
 /*
  * Tokenize text into *tok (grown as needed); returns the token count and
  * sets *high when the text has bytes beyond ASCII.

@@ -2055,7 +2055,7 @@ may_start(const struct tok *t, size_t n, size_t i)
 		return t[i].ch == '\'' && i + 1 < n && t[i + 1].kind == T_NUM;
 	if (id == 0)
 		return 0;
-	if (lex_entry(id)->cat != C_NONE || starts[id] == 1)
+	if ((t[i].fl & TF_CAT) || starts[id] == 1)
 		return 1;
 	if (starts[id] == 3)
 		return i + 1 < n && lex_entry(t[i + 1].id)->cat == C_UNIT;
