@@ -1454,6 +1454,23 @@ r_word(const struct g *g, size_t i, struct tx *x)
 			x->lit[9] = (char)('0' + ent(g, j)->val);
 			return j + 1;
 		}
+		/* each July, every spring */
+		if (cat(g, j) == C_MONTH && cap(g, j)) {
+			static const char v[] = "XXXX-00";
+
+			setlit(x, TYPE_SET, v);
+			x->lit[5] = (char)('0' + ent(g, j)->val / 10);
+			x->lit[6] = (char)('0' + ent(g, j)->val % 10);
+			return j + 1;
+		}
+		if (cat(g, j) == C_SEASON) {
+			static const char *const sv[] = { "", "XXXX-SP",
+			    "XXXX-SU", "XXXX-FA", "XXXX-WI" };
+
+			setlit(x, TYPE_SET, sv[ent(g, j)->val & 3 ?
+			    ent(g, j)->val : 4]);
+			return j + 1;
+		}
 		if (id == W_EVERY && (n = cardinal(g, j, &k)) == 0)
 			n = 1;
 		if ((unit = unit_of(g, k, &plural)) == U_NONE)
