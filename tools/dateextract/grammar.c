@@ -1535,6 +1535,39 @@ r_holiday(const struct g *g, size_t i, struct tx *x)
 	return k;
 }
 
+/*
+ * A part of the day after early, late or mid ("mid-afternoon", "late
+ * morning"), with the day that may follow: "mid-afternoon yesterday".
+ * Alone it is too vague ("in the morning" may be any morning).
+ */
+static size_t
+r_part(const struct g *g, size_t i, struct tx *x)
+{
+	size_t	 b = punct(g, i - 1, '-') && glued(g, i) ? i - 2 : i - 1;
+	size_t	 k = i + 1;
+	unsigned id;
+
+	if (i < 2 || !(is(g, b, W_EARLY) || is(g, b, W_LATE) ||
+	    is(g, b, W_MID)) || ent(g, i)->plural)
+		return 0;
+	x->type = TYPE_TIME;
+	x->how = H_PRESENT;
+	x->unit = U_DAY;
+	x->p.part = ent(g, i)->val;
+	x->timeadd = 1;
+	id = wid(g, k);
+	if (id == W_YESTERDAY || id == W_TODAY || id == W_TOMORROW) {
+		x->n = id == W_YESTERDAY ? -1 : id == W_TOMORROW;
+		k++;
+	} else if (cat(g, k) == C_WDAY && cap(g, k) && !ent(g, k)->plural) {
+		x->how = H_WDAY;
+		x->wd = ent(g, k)->val;
+		x->p.gran = U_DAY;
+		k++;
+	}
+	return k;
+}
+
 /* nineteen ninety-six, in two thousand */
 static size_t
 r_spoken(const struct g *g, size_t i, struct tx *x)
@@ -1703,6 +1736,8 @@ core(const struct g *g, size_t i, struct tx *x)
 	    struct tx *) = { r_word, NULL };
 	static size_t (*const holi[])(const struct g *, size_t,
 	    struct tx *) = { r_holiday, NULL };
+	static size_t (*const part[])(const struct g *, size_t,
+	    struct tx *) = { r_part, NULL };
 	static size_t (*const nothing[])(const struct g *, size_t,
 	    struct tx *) = { NULL };
 	size_t	(*const *rules)(const struct g *, size_t, struct tx *);
@@ -1734,6 +1769,9 @@ core(const struct g *g, size_t i, struct tx *x)
 		break;
 	case C_HOLI:
 		rules = holi;
+		break;
+	case C_PART:
+		rules = part;
 		break;
 	default:
 		rules = nothing;
