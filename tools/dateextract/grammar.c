@@ -1097,7 +1097,8 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 		x->dir = dir;
 		return j + 1;
 	}
-	if (cat(g, j) == C_PART && dir <= 0 && id != W_PREVIOUS) {
+	if (cat(g, j) == C_PART && dir <= 0 && id != W_PREVIOUS &&
+	    !ent(g, j)->plural) {
 		x->type = TYPE_TIME;
 		x->how = H_PRESENT;
 		x->unit = U_DAY;
@@ -1825,6 +1826,19 @@ day_suffix(const struct g *g, size_t j, struct tx *x)
 	if (x->timeadd || (x->how != H_WDAY && x->how != H_PRESENT &&
 	    !(x->p.gran == U_DAY && x->holiday < 0)) || x->p.gran == U_WEEKEND)
 		return j;
+	/* Tuesday nights: every Tuesday night */
+	if (cat(g, j) == C_PART && ent(g, j)->plural) {
+		static const char *const pv[] = { "", "MO", "AF", "EV", "NI" };
+		static const char v[] = "XXXX-WXX-0T";
+
+		if (x->how != H_WDAY)
+			return j;
+		setlit(x, TYPE_SET, v);
+		x->lit[9] = (char)('0' + x->wd);
+		strlcat(x->lit, pv[ent(g, j)->val & 3 ? ent(g, j)->val : 4],
+		    sizeof(x->lit));
+		return j + 1;
+	}
 	if (cat(g, j) == C_PART) {
 		x->p.part = ent(g, j)->val;
 		x->timeadd = 1;

@@ -111,6 +111,10 @@
 	X(AFTERNOON, "afternoon", C_PART, 0, 2, 0) \
 	X(EVENING, "evening", C_PART, 0, 3, 0) \
 	X(NIGHT, "night", C_PART, 0, 4, 0) \
+	X(MORNINGS, "mornings", C_PART, 1, 1, 0) \
+	X(AFTERNOONS, "afternoons", C_PART, 1, 2, 0) \
+	X(EVENINGS, "evenings", C_PART, 1, 3, 0) \
+	X(NIGHTS, "nights", C_PART, 1, 4, 0) \
 	X(DAILY, "daily", C_SETADV, 0, U_DAY, 0) \
 	X(WEEKLY, "weekly", C_SETADV, 0, U_WEEK, 0) \
 	X(MONTHLY, "monthly", C_SETADV, 0, U_MONTH, 0) \
