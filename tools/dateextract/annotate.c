@@ -50,6 +50,30 @@ put_member(struct buf *out, const char *key, const char *val)
 	json_put_string(out, val, strlen(val));
 }
 
+/*
+ * The zone a time was given in, as an ISO 8601 offset ("Z", "-05:00"):
+ * the value keeps the wall-clock time the text gave, as TimeBank does.
+ */
+static void
+put_zone(struct buf *out, int tz)
+{
+	char	 z[8];
+	int	 a = tz < 0 ? -tz : tz;
+
+	if (tz == 0) {
+		put_member(out, "zone", "Z");
+		return;
+	}
+	z[0] = tz < 0 ? '-' : '+';
+	z[1] = (char)('0' + a / 600);
+	z[2] = (char)('0' + a / 60 % 10);
+	z[3] = ':';
+	z[4] = (char)('0' + a % 60 / 10);
+	z[5] = (char)('0' + a % 10);
+	z[6] = '\0';
+	put_member(out, "zone", z);
+}
+
 static void
 put_one(struct dx *dx, const char *text, const struct tx *x,
     struct utf8_cursor *uc, const char *value, const char *how,
@@ -71,6 +95,8 @@ put_one(struct dx *dx, const char *text, const struct tx *x,
 	if (x->mod > 0 && (size_t)x->mod < sizeof(mods) / sizeof(mods[0]))
 		put_member(out, "mod", mods[x->mod]);
 	put_member(out, "anchor", how);
+	if (x->p.tzset)
+		put_zone(out, x->p.tz);
 	buf_addc(out, '}');
 }
 
@@ -93,6 +119,7 @@ dx_annotate(struct dx *dx, const char *text, size_t len,
 		buf_addc(out, ']');
 		return 0;
 	}
+	dx->anchor.rec++;
 	dx->ntok = lex_tokens(&dx->lex, text, len, &dx->tok, &dx->captok,
 	    &dx->high);
 	utf8_cursor_init(&uc, text);

@@ -20,6 +20,7 @@ enum { T_WORD, T_NUM, T_PUNCT };
 #define TF_PAST		0x08	/* a past-tense cue */
 #define TF_FUT		0x10	/* a future-tense cue */
 #define TF_ED		0x20	/* lower-case word ending in -ed */
+#define TF_CAT		0x40	/* a lexicon word with a category */
 
 struct tok {
 	uint32_t	 s, e;		/* byte offsets into the text */
@@ -67,7 +68,15 @@ struct lexicon {
 };
 
 void	lex_init(struct lexicon *);
-const struct lexent *lex_entry(unsigned);
+/* The table of known words, by id; inline, as the grammar asks often. */
+extern const struct lexent lex_table[];
+extern const unsigned lex_count;
+
+static inline const struct lexent *
+lex_entry(unsigned id)
+{
+	return &lex_table[id < lex_count ? id : 0];
+}
 /*
  * Tokenize text into *tok (grown as needed); returns the token count and
  * sets *high when the text has bytes beyond ASCII.
@@ -79,10 +88,10 @@ size_t	lex_tokens(const struct lexicon *, const char *, size_t,
 struct pt {
 	int	 gran;		/* U_* */
 	int	 y, m, d;	/* y may be unknown: PT_NOYEAR */
-	int	 q, half, season, week;
+	int	 q, half, season;
 	int	 part;		/* part of day: 1 MO 2 AF 3 EV 4 NI, 0 none */
 	int	 hh, mm;
-	int	 decade, century;
+	int	 tzset, tz;	/* a zone given: minutes east of UTC */
 };
 
 #define PT_NOYEAR	(-99999)
@@ -96,7 +105,8 @@ enum {
 	H_SHIFT,	/* n units from the reference (or the text anchor) */
 	H_MONTHREL,	/* month/season/holiday with last/this/next */
 	H_PRESENT,	/* today-like: the reference at p's granularity */
-	H_YEARREL	/* p lacks the year: the reference's year plus n */
+	H_YEARREL,	/* p lacks the year: the reference's year plus n */
+	H_PERIODOF	/* year p.y, in the quarter last mentioned */
 };
 
 enum { B_DCT, B_TEXT };
@@ -109,27 +119,30 @@ enum {
 	M_ON_OR_BEFORE, M_ON_OR_AFTER
 };
 
+/* Small fields, since the grammar copies a blank one per rule tried. */
 struct tx {
 	size_t		 ts, te;	/* token range, end exclusive */
-	int		 type;
-	int		 how;
-	int		 mod;
 	struct pt	 p;		/* fields given by the text */
-	int		 unit, n;	/* H_SHIFT, H_PRESENT */
-	int		 base;		/* H_SHIFT: B_DCT or B_TEXT */
-	int		 wd;		/* H_WDAY: 1..7 */
-	int		 dir;		/* -1 last, 1 next, 0 by tense, 2 this */
-	int		 holiday;	/* index into the holiday table, or -1 */
-	int		 tense;		/* of the sentence: -1, 0, 1 */
-	int		 timeadd;	/* p.part/hh/mm to be added to a day */
-	int		 ago;		/* H_SHIFT: "N units ago" */
-	char		 lit[32];
+	int		 n;		/* H_SHIFT, H_PRESENT */
+	int8_t		 type;
+	int8_t		 how;
+	int8_t		 mod;
+	int8_t		 unit;		/* H_SHIFT, H_PRESENT */
+	int8_t		 base;		/* H_SHIFT: B_DCT or B_TEXT */
+	int8_t		 wd;		/* H_WDAY: 1..7 */
+	int8_t		 dir;		/* -1 last, 1 next, 0 tense, 2 this */
+	int8_t		 holiday;	/* in the holiday table, or -1 */
+	int8_t		 tense;		/* of the sentence: -1, 0, 1 */
+	int8_t		 timeadd;	/* p.part/hh/mm added to a day */
+	int8_t		 ago;		/* H_SHIFT: "N units ago" */
+	char		 lit[16];	/* "PRESENT_REF", "PT99999M30S" */
 };
 
 /* grammar.c */
 size_t	grammar_match(const char *, const struct tok *, size_t, size_t,
 	    struct tx *, size_t);
-int	grammar_tense(const struct tok *, size_t, size_t, size_t);
+int	grammar_tense(const char *, const struct tok *, size_t, size_t,
+	    size_t);
 
 /* resolve.c */
 struct anchor {
@@ -137,6 +150,9 @@ struct anchor {
 	struct pt	 p;		/* the last date mentioned */
 	int		 pset;
 	struct pt	 period;	/* the last month, quarter or half */
+	int		 tset;
+	struct pt	 topic;		/* the first quarter mentioned */
+	unsigned	 rec, prec;	/* this record; the one p is from */
 };
 
 int	resolve(const struct tx *, const struct date_time *,

@@ -15,6 +15,9 @@ struct g {
 	size_t			 n;
 };
 
+/* A struct tx before a rule fills it in. */
+static const struct tx blank = { .holiday = -1, .p = { .y = PT_NOYEAR } };
+
 static int	core(const struct g *, size_t, struct tx *);
 static size_t	expr(const struct g *, size_t, struct tx *);
 static int	sentence_end(const struct g *, size_t);
@@ -61,6 +64,17 @@ static int
 cap(const struct g *g, size_t i)
 {
 	return i < g->n && (g->t[i].fl & TF_CAP);
+}
+
+/*
+ * A unit word in title case after another word ("This Week", "60
+ * Minutes", "High Noon") names a show or a film, not a time.
+ */
+static int
+titled(const struct g *g, size_t i)
+{
+	return i > 0 && i < g->n && (g->t[i].fl & TF_CAP) &&
+	    (g->t[i].fl & TF_SPACE) && g->t[i - 1].kind != T_PUNCT;
 }
 
 static int
@@ -395,6 +409,10 @@ r_month(const struct g *g, size_t i, struct tx *x)
 		return 0;
 	if (m == 5 && !may_context(g, i))
 		return 0;
+	/* "the March for Life", "the March of the Mothers": a march */
+	if ((is(g, j, W_OF) || is(g, j, W_FOR)) && (cap(g, j + 1) ||
+	    is(g, j + 1, W_THE)))
+		return 0;
 	date_fields(x, PT_NOYEAR, m, 0);
 	return j;
 }
@@ -490,17 +508,76 @@ ampm(const struct g *g, size_t i, int *pm)
 	return j;
 }
 
-static size_t
-zone(const struct g *g, size_t i)
-{
-	unsigned id = wid(g, i);
+/* Zone abbreviations and their offsets east of UTC, in minutes. */
+static const struct {
+	unsigned	 id;
+	int		 off;
+} zones[] = {
+	{ W_GMT, 0 }, { W_UTC, 0 }, { W_EST, -300 },
+	{ W_EDT, -240 }, { W_CST, -360 }, { W_CDT, -300 }, { W_MST, -420 },
+	{ W_MDT, -360 }, { W_PST, -480 }, { W_PDT, -420 }, { W_CET, 60 },
+	{ W_CEST, 120 }, { W_BST, 60 }, { W_EET, 120 }, { W_EEST, 180 },
+	{ W_MSK, 180 }, { W_JST, 540 }
+};
 
-	if (id == W_GMT || id == W_UTC || id == W_EST || id == W_EDT ||
-	    id == W_CET || id == W_MSK)
-		return i + 1;
+/* +3, -05, +05:30, +0530 glued after GMT or UTC: minutes, or -1. */
+static size_t
+zone_offset(const struct g *g, size_t i, int *off)
+{
+	int	 sign, h, m = 0;
+	size_t	 j = i + 2;
+
+	if (!(punct(g, i, '+') || punct(g, i, '-')) || !glued(g, i) ||
+	    !isnum(g, i + 1, 4) || !glued(g, i + 1))
+		return i;
+	sign = punct(g, i, '-') ? -1 : 1;
+	h = (int)numv(g, i + 1);
+	if (g->t[i + 1].ndig > 2) {
+		if (g->t[i + 1].ndig != 4)
+			return i;
+		m = h % 100;
+		h /= 100;
+	} else if (punct(g, j, ':') && glued(g, j) && isnum(g, j + 1, 2) &&
+	    g->t[j + 1].ndig == 2 && glued(g, j + 1)) {
+		m = (int)numv(g, j + 1);
+		j += 2;
+	}
+	if (h > 14 || m > 59)
+		return i;
+	*off = sign * (h * 60 + m);
+	return j;
+}
+
+/* A time zone after a clock time: the end, and x->p.tz when known. */
+static size_t
+zone(const struct g *g, size_t i, struct tx *x)
+{
+	unsigned	 id = wid(g, i);
+	size_t		 k;
+	int		 off;
+
 	if (id == W_LOCAL && is(g, i + 1, W_TIME))
 		return i + 2;
-	return i;
+	/* upper case only: "Est" or "Cst" is no zone */
+	if (id == 0 || !(g->t[i].fl & TF_CAP) || (g->t[i].e - g->t[i].s > 1 &&
+	    !(g->s[g->t[i].s + 1] >= 'A' && g->s[g->t[i].s + 1] <= 'Z')))
+		return i;
+	for (k = 0; k < sizeof(zones) / sizeof(zones[0]); k++)
+		if (zones[k].id == id)
+			break;
+	if (k == sizeof(zones) / sizeof(zones[0]))
+		return i;
+	x->p.tzset = 1;
+	x->p.tz = zones[k].off;
+	if (id == W_GMT || id == W_UTC) {
+		size_t	 e = zone_offset(g, i + 1, &off);
+
+		if (e != i + 1) {
+			x->p.tz = off;
+			return e;
+		}
+	}
+	return i + 1;
 }
 
 /* 14:25, 2:30 p.m., 2 p.m., 10pm GMT */
@@ -548,7 +625,7 @@ r_clock(const struct g *g, size_t i, struct tx *x)
 		h = 0;
 	if (h > 24 || (pm >= 0 && numv(g, i) > 12))
 		return 0;
-	j = zone(g, j);
+	j = zone(g, j, x);
 	x->type = TYPE_TIME;
 	x->how = H_PRESENT;
 	x->unit = U_DAY;
@@ -581,7 +658,12 @@ tail_shift(const struct g *g, size_t j, struct tx *x, unsigned n, int unit)
 		shift(x, unit, (int)n, B_DCT);
 		return j + 1;
 	}
-	if ((id == W_AFTER || id == W_BEFORE) && n != 1)
+	/*
+	 * "a day after the vote" dates the day after it; "a month after
+	 * the crash" measures the time between two events (TimeML: a
+	 * duration, "after" its signal).
+	 */
+	if ((id == W_AFTER || id == W_BEFORE) && (n != 1 || unit > U_WEEK))
 		return j;
 	if (id == W_LATER || id == W_AFTER) {
 		shift(x, unit, (int)n, B_TEXT);
@@ -602,11 +684,12 @@ r_count(const struct g *g, size_t i, struct tx *x)
 	unsigned	 n;
 	int		 unit, plural = 0, hyph = 0, half = 0;
 
-	if (is(g, i, W_A) || is(g, i, W_AN)) {
+	if ((is(g, i, W_A) || is(g, i, W_AN)) && !is(g, i + 1, W_HUNDRED)) {
 		n = 1;
 		j = i + 1;
 		if (is(g, j, W_FEW) || is(g, j, W_COUPLE)) {
-			n = 0;
+			/* a couple of years: two */
+			n = is(g, j, W_COUPLE) ? 2 : 0;
 			j++;
 			if (is(g, j, W_OF))
 				j++;
@@ -641,7 +724,16 @@ r_count(const struct g *g, size_t i, struct tx *x)
 		hyph = 1;
 		j++;
 	}
-	if ((unit = unit_of(g, j, &plural)) == U_NONE || unit == U_WEEKEND)
+	if ((unit = unit_of(g, j, &plural)) == U_NONE || unit == U_WEEKEND ||
+	    titled(g, j))
+		return 0;
+	/* "more than a quarter of the market" is a share */
+	if (unit == U_QUARTER && n == 1 && is(g, j + 1, W_OF) &&
+	    !year_at(g, j + 2))
+		return 0;
+	/* "a year-earlier profit" is the year before, not a year */
+	if (punct(g, j + 1, '-') && glued(g, j + 1) && glued(g, j + 2) &&
+	    (is(g, j + 2, W_EARLIER) || is(g, j + 2, W_AGO)))
 		return 0;
 	if (n == 1 && plural && !hyph && !isnum(g, i, 5))
 		return 0;
@@ -670,7 +762,14 @@ r_count(const struct g *g, size_t i, struct tx *x)
 		x->type = TYPE_SET;
 		return j + 1;
 	}
-	/* a year and a half */
+	/* a year and a half, two hours and a half */
+	if (n != 0 && !half && !hyph && is(g, j + 1, W_AND) &&
+	    (is(g, j + 2, W_A) || is(g, j + 2, W_AN)) &&
+	    is(g, j + 3, W_HALF) && (unit == U_YEAR || unit == U_HOUR ||
+	    unit == U_MIN || unit == U_DAY)) {
+		half = 1;
+		j += 3;
+	}
 	duration(x, n, unit);
 	if (half) {
 		if (unit == U_YEAR)
@@ -700,6 +799,20 @@ r_decade(const struct g *g, size_t i, struct tx *x)
 	} else if (isnum(g, j, 4) && g->t[j].ndig == 4 && year_at(g, j)) {
 		y = numv(g, j);
 		j++;
+	} else if (wid(g, i) >= W_TWENTIES && wid(g, i) <= W_NINETIES &&
+	    (is(g, i - 1, W_THE) || ((is(g, i - 1, W_EARLY) ||
+	    is(g, i - 1, W_LATE) || is(g, i - 1, W_MID)) &&
+	    is(g, i - 2, W_THE)) || (punct(g, i - 1, '-') &&
+	    is(g, i - 2, W_MID) && is(g, i - 3, W_THE)))) {
+		/* the nineties, the early eighties: of the 1900s; "in
+		 * his nineties" is an age */
+		x->type = TYPE_DATE;
+		x->how = H_LIT;
+		x->lit[0] = '1';
+		x->lit[1] = '9';
+		x->lit[2] = (char)('0' + ent(g, i)->val);
+		x->lit[3] = '\0';
+		return i + 1;
 	} else
 		return 0;
 	if (!is(g, j, W_S) || !glued(g, j) || y % 10 != 0)
@@ -786,7 +899,8 @@ r_year(const struct g *g, size_t i, struct tx *x)
 		return 0;
 	if (glued(g, i + 1) && g->t[i + 1].kind == T_WORD)
 		return 0;
-	attr = year_attributive(g, i) || year_listed(g, i);
+	attr = year_attributive(g, i) || year_listed(g, i) ||
+	    (punct(g, i - 1, '-') && glued(g, i) && is(g, i - 2, W_MID));
 	if (!attr && !year_context(g, i) && !(year_follow(g, i + 1) &&
 	    numv(g, i) >= 1900))
 		return 0;
@@ -795,6 +909,11 @@ r_year(const struct g *g, size_t i, struct tx *x)
 	    !year_follow(g, i + 1) && !attr)
 		return 0;
 	if (i > 0 && g->t[i - 1].kind == T_NUM)
+		return 0;
+	/* after a name it is part of it: "Orion 1980", "Euro 2004" */
+	if (i >= 2 && !attr && g->t[i - 1].kind == T_WORD &&
+	    g->t[i - 1].id == 0 && (g->t[i - 1].fl & TF_CAP) &&
+	    !sentence_end(g, i - 2))
 		return 0;
 	x->type = TYPE_DATE;
 	x->how = H_ABS;
@@ -850,6 +969,13 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 	case W_THIS:
 		dir = 0;
 		break;
+	case W_THAT:
+		/* that year, that quarter: the one last mentioned */
+		if ((unit = unit_of(g, j, &plural)) < U_WEEK || plural ||
+		    unit == U_HALF || unit == U_WEEKEND)
+			return 0;
+		shift(x, unit, 0, B_TEXT);
+		return j + 1;
 	case W_NEXT: case W_COMING: case W_FOLLOWING: case W_UPCOMING:
 		dir = 1;
 		break;
@@ -857,9 +983,15 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 		return 0;
 	}
 	if ((n = cardinal(g, j, &k)) != 0 || is(g, j, W_FEW) ||
-	    is(g, j, W_SEVERAL)) {
+	    is(g, j, W_SEVERAL) || is(g, j, W_COUPLE)) {
 		if (n == 0)
 			k = j + 1;
+		/* the next couple of years */
+		if (is(g, j, W_COUPLE)) {
+			n = 2;
+			if (is(g, k, W_OF))
+				k++;
+		}
 		if ((unit = unit_of(g, k, &plural)) != U_NONE &&
 		    (plural || n == 1)) {
 			if (n == 0 && !the && id != W_THIS) {
@@ -873,6 +1005,8 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 		return 0;
 	}
 	if ((unit = unit_of(g, j, &plural)) != U_NONE) {
+		if (titled(g, j))
+			return 0;
 		if (plural) {
 			/* "in coming months" needs no article */
 			if (id == W_THIS || (!the && id != W_PAST &&
@@ -904,6 +1038,39 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 		shift(x, unit, dir, B_DCT);
 		return j + 1;
 	}
+	/* this past spring, this past Sunday: the last one */
+	if (id == W_THIS && is(g, j, W_PAST) && (cat(g, j + 1) == C_WDAY ||
+	    cat(g, j + 1) == C_SEASON || cat(g, j + 1) == C_MONTH)) {
+		id = W_LAST;
+		dir = -1;
+		j++;
+	}
+	/* this coming Sunday, coming Sunday: the next one */
+	if (id == W_THIS && is(g, j, W_COMING) && cat(g, j + 1) == C_WDAY) {
+		id = W_COMING;
+		dir = 1;
+		j++;
+	}
+	if (id == W_COMING && !the && cat(g, j) == C_WDAY && cap(g, j) &&
+	    !ent(g, j)->plural) {
+		x->type = TYPE_DATE;
+		x->how = H_WDAY;
+		x->wd = ent(g, j)->val;
+		x->dir = 1;
+		x->p.gran = U_DAY;
+		return j + 1;
+	}
+	/* the previous Friday, the following Monday: from the story's day */
+	if (the && (id == W_PREVIOUS || id == W_FOLLOWING) &&
+	    cat(g, j) == C_WDAY && cap(g, j) && !ent(g, j)->plural) {
+		x->type = TYPE_DATE;
+		x->how = H_WDAY;
+		x->wd = ent(g, j)->val;
+		x->dir = dir;
+		x->base = B_TEXT;
+		x->p.gran = U_DAY;
+		return j + 1;
+	}
 	if (the || id == W_PAST || id == W_COMING || id == W_PRIOR)
 		return 0;
 	if (cat(g, j) == C_WDAY && cap(g, j) && !ent(g, j)->plural) {
@@ -930,7 +1097,8 @@ r_deictic(const struct g *g, size_t i, struct tx *x, int the)
 		x->dir = dir;
 		return j + 1;
 	}
-	if (cat(g, j) == C_PART && dir <= 0 && id != W_PREVIOUS) {
+	if (cat(g, j) == C_PART && dir <= 0 && id != W_PREVIOUS &&
+	    !ent(g, j)->plural) {
 		x->type = TYPE_TIME;
 		x->how = H_PRESENT;
 		x->unit = U_DAY;
@@ -1070,6 +1238,23 @@ r_the(const struct g *g, size_t i, struct tx *x)
 		return k;
 	if ((k = r_quarter(g, j, x)) != 0)
 		return k;
+	/* the early 1980s, the mid-1990s, the late 19th century */
+	if (is(g, j, W_EARLY) || is(g, j, W_LATE) || is(g, j, W_MID)) {
+		size_t	 m = j + 1;
+
+		if ((k = expr(g, j, x)) != 0 && x->mod != M_NONE)
+			return k;
+		*x = blank;
+		/* the early summer, the late spring */
+		if (punct(g, m, '-') && glued(g, m))
+			m++;
+		if ((k = r_season(g, m, x, 1)) != 0) {
+			x->mod = is(g, j, W_EARLY) ? M_START :
+			    is(g, j, W_LATE) ? M_END : M_MID;
+			return k;
+		}
+		*x = blank;
+	}
 	if (is(g, j, W_FIRST) || is(g, j, W_LAST)) {
 		/* the first nine months */
 		if ((n = cardinal(g, j + 1, &k)) != 0 &&
@@ -1087,6 +1272,11 @@ r_the(const struct g *g, size_t i, struct tx *x)
 	    is(g, j + 1, W_FUTURE))) {
 		setlit(x, TYPE_DATE, "FUTURE_REF");
 		return is(g, j, W_NEAR) ? j + 2 : j + 1;
+	}
+	/* in the near term, over the short term */
+	if ((is(g, j, W_NEAR) || is(g, j, W_SHORT)) && is(g, j + 1, W_TERM)) {
+		setlit(x, TYPE_DATE, "FUTURE_REF");
+		return j + 2;
 	}
 	if (is(g, j, W_PAST) && !(cat(g, j + 1) == C_UNIT ||
 	    cat(g, j + 1) == C_NUMW || isnum(g, j + 1, 255))) {
@@ -1122,6 +1312,23 @@ r_the(const struct g *g, size_t i, struct tx *x)
 		x->how = x->p.y == PT_NOYEAR ? H_NOYEAR : H_ABS;
 		return j + 3;
 	}
+	/* the week of March 6: the week that holds the day */
+	if (is(g, j, W_WEEK) && is(g, j + 1, W_OF) && (k = expr(g, j + 2, x)) &&
+	    x->type == TYPE_DATE && x->p.gran == U_DAY && !x->timeadd &&
+	    (x->how == H_ABS || x->how == H_NOYEAR) && x->mod == M_NONE) {
+		x->p.gran = U_WEEK;
+		return k;
+	}
+	*x = blank;
+	/* the 1988 quarter, the 1989 period: that year's same quarter */
+	if (year_at(g, j) && (is(g, j + 1, W_QUARTER) ||
+	    is(g, j + 1, W_PERIOD))) {
+		x->type = TYPE_DATE;
+		x->how = H_PERIODOF;
+		x->p.y = (int)numv(g, j);
+		x->p.gran = U_QUARTER;
+		return j + 2;
+	}
 	if (is(g, j, W_QUARTER) && !is(g, j + 1, W_OF) &&
 	    !punct(g, j + 1, '-')) {
 		shift(x, U_QUARTER, 0, B_TEXT);
@@ -1148,6 +1355,11 @@ r_the(const struct g *g, size_t i, struct tx *x)
 		return j + 2;
 	}
 	if ((k = the_year(g, j, x)) != 0)
+		return k;
+	/* the comparable year-ago quarter, the same year-earlier period */
+	if ((is(g, j, W_COMPARABLE) || is(g, j, W_CORRESPONDING) ||
+	    is(g, j, W_SAME)) && is(g, j + 1, W_YEAR) &&
+	    (k = the_year(g, j + 1, x)) != 0)
 		return k;
 	if ((is(g, j, W_END) || is(g, j, W_BEGINNING) || is(g, j, W_START) ||
 	    is(g, j, W_MIDDLE)) && is(g, j + 1, W_OF)) {
@@ -1186,6 +1398,8 @@ r_word(const struct g *g, size_t i, struct tx *x)
 		}
 		return j;
 	case W_NOON: case W_MIDDAY: case W_MIDNIGHT:
+		if (titled(g, i))
+			return 0;
 		x->type = TYPE_TIME;
 		x->how = H_PRESENT;
 		x->unit = U_DAY;
@@ -1241,6 +1455,23 @@ r_word(const struct g *g, size_t i, struct tx *x)
 			x->lit[9] = (char)('0' + ent(g, j)->val);
 			return j + 1;
 		}
+		/* each July, every spring */
+		if (cat(g, j) == C_MONTH && cap(g, j)) {
+			static const char v[] = "XXXX-00";
+
+			setlit(x, TYPE_SET, v);
+			x->lit[5] = (char)('0' + ent(g, j)->val / 10);
+			x->lit[6] = (char)('0' + ent(g, j)->val % 10);
+			return j + 1;
+		}
+		if (cat(g, j) == C_SEASON) {
+			static const char *const sv[] = { "", "XXXX-SP",
+			    "XXXX-SU", "XXXX-FA", "XXXX-WI" };
+
+			setlit(x, TYPE_SET, sv[ent(g, j)->val & 3 ?
+			    ent(g, j)->val : 4]);
+			return j + 1;
+		}
 		if (id == W_EVERY && (n = cardinal(g, j, &k)) == 0)
 			n = 1;
 		if ((unit = unit_of(g, k, &plural)) == U_NONE)
@@ -1249,6 +1480,11 @@ r_word(const struct g *g, size_t i, struct tx *x)
 		x->type = TYPE_SET;
 		return k + 1;
 	}
+	}
+	/* at a later date */
+	if (id == W_A && is(g, j, W_LATER) && is(g, j + 1, W_DATE)) {
+		setlit(x, TYPE_DATE, "FUTURE_REF");
+		return j + 2;
 	}
 	if (id == W_SOON && ((i > 0 && is(g, i - 1, W_AS) && is(g, j, W_AS)) ||
 	    is(g, j, W_AFTER)))
@@ -1292,6 +1528,44 @@ r_holiday(const struct g *g, size_t i, struct tx *x)
 	x->holiday = (int)h;
 	x->p.y = y;
 	x->p.gran = U_DAY;
+	/* Easter week: the week that holds it */
+	if (y == PT_NOYEAR && is(g, k, W_WEEK)) {
+		x->p.gran = U_WEEK;
+		k++;
+	}
+	return k;
+}
+
+/*
+ * A part of the day after early, late or mid ("mid-afternoon", "late
+ * morning"), with the day that may follow: "mid-afternoon yesterday".
+ * Alone it is too vague ("in the morning" may be any morning).
+ */
+static size_t
+r_part(const struct g *g, size_t i, struct tx *x)
+{
+	size_t	 b = punct(g, i - 1, '-') && glued(g, i) ? i - 2 : i - 1;
+	size_t	 k = i + 1;
+	unsigned id;
+
+	if (i < 2 || !(is(g, b, W_EARLY) || is(g, b, W_LATE) ||
+	    is(g, b, W_MID)) || ent(g, i)->plural)
+		return 0;
+	x->type = TYPE_TIME;
+	x->how = H_PRESENT;
+	x->unit = U_DAY;
+	x->p.part = ent(g, i)->val;
+	x->timeadd = 1;
+	id = wid(g, k);
+	if (id == W_YESTERDAY || id == W_TODAY || id == W_TOMORROW) {
+		x->n = id == W_YESTERDAY ? -1 : id == W_TOMORROW;
+		k++;
+	} else if (cat(g, k) == C_WDAY && cap(g, k) && !ent(g, k)->plural) {
+		x->how = H_WDAY;
+		x->wd = ent(g, k)->val;
+		x->p.gran = U_DAY;
+		k++;
+	}
 	return k;
 }
 
@@ -1358,6 +1632,13 @@ r_yearend(const struct g *g, size_t i, struct tx *x)
 	x->type = TYPE_DATE;
 	x->how = H_YEARREL;
 	x->n = is(g, i - 1, W_SINCE) ? -1 : 0;
+	if (k == i + 1 || k == i + 3) {
+		/* "year end", "year's end": the end of the year, as TimeML
+		 * writes "the end of the year"; "year-end" names the day */
+		x->p.gran = U_YEAR;
+		x->mod = M_END;
+		return k + 1;
+	}
 	x->p.gran = U_DAY;
 	x->p.m = 12;
 	x->p.d = 31;
@@ -1416,14 +1697,13 @@ r_earlier(const struct g *g, size_t i, struct tx *x)
 		return i + 4;
 	}
 	if (!(is(g, i + 1, W_THIS) || is(g, i + 1, W_LAST) ||
-	    is(g, i + 1, W_NEXT)) || (k = r_deictic(g, i + 1, x, 0)) == 0 ||
+	    is(g, i + 1, W_NEXT) || is(g, i + 1, W_THAT)) ||
+	    (k = r_deictic(g, i + 1, x, 0)) == 0 ||
 	    x->how != H_SHIFT)
 		return 0;
 	x->mod = mod;
 	return k;
 }
-
-static const struct tx blank = { .holiday = -1, .p = { .y = PT_NOYEAR } };
 
 /* Expressions that cannot take a modifier in front. */
 static int
@@ -1457,6 +1737,8 @@ core(const struct g *g, size_t i, struct tx *x)
 	    struct tx *) = { r_word, NULL };
 	static size_t (*const holi[])(const struct g *, size_t,
 	    struct tx *) = { r_holiday, NULL };
+	static size_t (*const part[])(const struct g *, size_t,
+	    struct tx *) = { r_part, NULL };
 	static size_t (*const nothing[])(const struct g *, size_t,
 	    struct tx *) = { NULL };
 	size_t	(*const *rules)(const struct g *, size_t, struct tx *);
@@ -1488,6 +1770,9 @@ core(const struct g *g, size_t i, struct tx *x)
 		break;
 	case C_HOLI:
 		rules = holi;
+		break;
+	case C_PART:
+		rules = part;
 		break;
 	default:
 		rules = nothing;
@@ -1541,6 +1826,19 @@ day_suffix(const struct g *g, size_t j, struct tx *x)
 	if (x->timeadd || (x->how != H_WDAY && x->how != H_PRESENT &&
 	    !(x->p.gran == U_DAY && x->holiday < 0)) || x->p.gran == U_WEEKEND)
 		return j;
+	/* Tuesday nights: every Tuesday night */
+	if (cat(g, j) == C_PART && ent(g, j)->plural) {
+		static const char *const pv[] = { "", "MO", "AF", "EV", "NI" };
+		static const char v[] = "XXXX-WXX-0T";
+
+		if (x->how != H_WDAY)
+			return j;
+		setlit(x, TYPE_SET, v);
+		x->lit[9] = (char)('0' + x->wd);
+		strlcat(x->lit, pv[ent(g, j)->val & 3 ? ent(g, j)->val : 4],
+		    sizeof(x->lit));
+		return j + 1;
+	}
 	if (cat(g, j) == C_PART) {
 		x->p.part = ent(g, j)->val;
 		x->timeadd = 1;
@@ -1555,6 +1853,8 @@ day_suffix(const struct g *g, size_t j, struct tx *x)
 	if (r_clock(g, j, &t) != 0 || (is(g, j, W_NOON) && r_word(g, j, &t))) {
 		x->p.hh = t.p.hh;
 		x->p.mm = t.p.mm;
+		x->p.tzset = t.p.tzset;
+		x->p.tz = t.p.tz;
 		x->timeadd = 1;
 		x->type = TYPE_TIME;
 		return r_clock(g, j, &t) ? r_clock(g, j, &t) : j + 1;
@@ -1581,6 +1881,8 @@ time_prefix(const struct g *g, size_t k, struct tx *x)
 		return x->te;
 	d.p.hh = x->p.hh;
 	d.p.mm = x->p.mm;
+	d.p.tzset = x->p.tzset;
+	d.p.tz = x->p.tz;
 	d.timeadd = 1;
 	d.type = TYPE_TIME;
 	d.ts = x->ts;
@@ -1635,10 +1937,21 @@ expr(const struct g *g, size_t i, struct tx *x)
 	}
 	if (mod != M_NONE && (k = expr(g, j, x)) != 0 &&
 	    ((mod <= M_END && x->type != TYPE_DURATION && x->type != TYPE_SET &&
-	    x->how != H_LIT) || (mod > M_END && (x->type == TYPE_DURATION ||
-	    (mod == M_APPROX && x->type == TYPE_DATE && x->how != H_LIT))))) {
+	    (x->how != H_LIT || (x->lit[0] >= '0' && x->lit[0] <= '9'))) ||
+	    (mod > M_END && (x->type == TYPE_DURATION ||
+	    (mod == M_APPROX && (x->type == TYPE_DATE ||
+	    x->type == TYPE_TIME) && x->how != H_LIT))))) {
 		if (x->mod == M_NONE)
 			x->mod = mod;
+		x->ts = i;
+		x->te = k;
+		return k;
+	}
+	/* nearly four years ago: after that point; more than: before */
+	if (mod > M_END && (k = expr(g, j, x)) != 0 && x->how == H_SHIFT &&
+	    x->ago && x->mod == M_NONE) {
+		x->mod = mod == M_LESS_THAN ? M_AFTER : mod == M_MORE_THAN ?
+		    M_BEFORE : mod == M_APPROX ? M_APPROX : M_NONE;
 		x->ts = i;
 		x->te = k;
 		return k;
@@ -1666,11 +1979,20 @@ sentence_end(const struct g *g, size_t i)
 		return 1;
 	if (g->t[i].ch != '.')
 		return 0;
+	/* a decimal point: "$5.2 million" */
+	if (glued(g, i + 1) && i + 1 < g->n && g->t[i + 1].kind == T_NUM)
+		return 0;
 	if (i > 0 && glued(g, i)) {
 		t = &g->t[i - 1];
-		if (t->kind == T_WORD && (t->fl & TF_CAP) && t->e - t->s <= 4)
+		/* "Gen.", "Inc.", "Jan." abbreviate; "June." and "July." not */
+		if (t->kind == T_WORD && (t->fl & TF_CAP) && t->e - t->s <= 4 &&
+		    lex_entry(t->id)->cat != C_MONTH)
 			return 0;
 		if (t->kind == T_WORD && t->e - t->s == 1)
+			return 0;
+		/* "Roe vs. Wade" */
+		if (t->kind == T_WORD && t->e - t->s == 2 &&
+		    memcmp(g->s + t->s, "vs", 2) == 0)
 			return 0;
 	}
 	return i + 1 >= g->n || cap(g, i + 1) || g->t[i + 1].kind != T_WORD;
@@ -1685,12 +2007,28 @@ cue(const struct tok *t, size_t n, size_t i)
 {
 	unsigned	 id = t[i].id;
 
+	/* most words are no cue: only "set" is one without a flag */
+	if (!(t[i].fl & (TF_PAST | TF_FUT)) && id != W_SET)
+		return 0;
 	if (id == W_PLAN || id == W_PLANS || id == W_PLANNED ||
 	    id == W_PLANNING) {
 		if (i + 1 < n && t[i + 1].id == W_TO)
 			return 1;
+		/* "planned a rally on Saturday": what is planned lies ahead */
+		if (id == W_PLANNED && i + 1 < n && (t[i + 1].id == W_A ||
+		    t[i + 1].id == W_AN || t[i + 1].id == W_THE ||
+		    t[i + 1].id == W_ITS || t[i + 1].id == W_THEIR))
+			return 1;
 		return id == W_PLANNED ? -1 : 0;
 	}
+	/* "faster than expected", "as expected": a comparison */
+	if (id == W_EXPECTED && i > 0 && (t[i - 1].id == W_THAN ||
+	    t[i - 1].id == W_AS))
+		return 0;
+	/* "were planning to drive", "was expected to vote": ahead */
+	if ((id == W_WAS || id == W_WERE) && i + 2 < n &&
+	    (t[i + 1].fl & TF_FUT) && t[i + 2].id == W_TO)
+		return 1;
 	/* "set to resume Monday" points ahead; "next to" is a place */
 	if (id == W_SET)
 		return i + 1 < n && t[i + 1].id == W_TO;
@@ -1713,37 +2051,53 @@ cue(const struct tok *t, size_t n, size_t i)
 
 /*
  * The tense around tokens [ts, te): the nearest past or future cue in the
- * sentence, looking before the expression first on a tie.
+ * sentence, looking before the expression first on a tie. A word after
+ * it read as past only by its -ed ending ("markets untouched by") is
+ * often an adjective: it counts as twice as far as a known verb form.
  */
 int
-grammar_tense(const struct tok *t, size_t n, size_t ts, size_t te)
+grammar_tense(const char *s, const struct tok *t, size_t n, size_t ts,
+    size_t te)
 {
-	struct g	 g = { NULL, t, n };
-	size_t		 d, b, f;
-	int		 back = 1, fwd = 1, c;
+	struct g	 g = { s, t, n };
+	size_t		 d, b, f, weakd = 0;
+	int		 back = 1, fwd = 1, c, weak = 0;
 
 	for (d = 1; d <= 40 && (back || fwd); d++) {
+		if (weak != 0 && d >= weakd)
+			return weak;
 		if (back) {
-			if (d > ts || sentence_end(&g, (b = ts - d)))
+			if (d > ts || (t[b = ts - d].kind == T_PUNCT &&
+			    sentence_end(&g, b)))
 				back = 0;
 			else if ((c = cue(t, n, b)) != 0)
 				return c;
 		}
 		if (fwd) {
 			f = te - 1 + d;
-			if (f >= n || sentence_end(&g, f))
+			if (f >= n || (t[f].kind == T_PUNCT &&
+			    sentence_end(&g, f)))
 				fwd = 0;
-			else if ((c = cue(t, n, f)) != 0)
-				return c;
+			else if (t[f].id == W_SAID || t[f].id == W_TOLD)
+				;	/* "... Thursday, he said" reports it */
+			else if ((c = cue(t, n, f)) != 0) {
+				if (!(t[f].fl & TF_ED))
+					return c;
+				if (weak == 0) {
+					weak = c;
+					weakd = 2 * d;
+				}
+			}
 		}
 	}
-	return 0;
+	return weak;
 }
 
 /*
  * Words of no category that can begin an expression: 1 always, 2 only
  * before a number or another known word. Everything else is skipped
- * without trying the rules, which keeps the scan fast.
+ * without trying the rules, which keeps the scan fast; 3 only before a
+ * unit ("that year").
  */
 static const uint8_t starts[W_COUNT] = {
 	[W_LAST] = 1, [W_CURRENT] = 1, [W_RECENT] = 1, [W_TODAY] = 1,
@@ -1756,7 +2110,7 @@ static const uint8_t starts[W_COUNT] = {
 	[W_FISCAL] = 1, [W_MOMENT] = 1, [W_PRESENT] = 1,
 	[W_THE] = 2, [W_A] = 2, [W_AN] = 2, [W_AT] = 2, [W_UP] = 2,
 	[W_SOME] = 2, [W_MORE] = 2, [W_LESS] = 2, [W_FEWER] = 2,
-	[W_THIS] = 2, [W_THESE] = 2
+	[W_THIS] = 2, [W_THESE] = 2, [W_THAT] = 3
 };
 
 static int
@@ -1770,11 +2124,59 @@ may_start(const struct tok *t, size_t n, size_t i)
 		return t[i].ch == '\'' && i + 1 < n && t[i + 1].kind == T_NUM;
 	if (id == 0)
 		return 0;
-	if (lex_entry(id)->cat != C_NONE || starts[id] == 1)
+	if ((t[i].fl & TF_CAT) || starts[id] == 1)
 		return 1;
+	if (starts[id] == 3)
+		return i + 1 < n && lex_entry(t[i + 1].id)->cat == C_UNIT;
 	return starts[id] == 2 && i + 1 < n && (t[i + 1].kind == T_NUM ||
 	    t[i + 1].id != 0 || (t[i + 1].kind == T_PUNCT &&
 	    t[i + 1].ch == '\''));
+}
+
+/* "since" up to four words before i, in the same clause. */
+static int
+since_before(const struct tok *t, size_t i)
+{
+	size_t	 k;
+
+	for (k = 1; k <= 4 && k <= i; k++) {
+		if (t[i - k].kind == T_PUNCT)
+			return 0;
+		if (t[i - k].id == W_SINCE)
+			return 1;
+	}
+	return 0;
+}
+
+/* "had" among the six tokens from k, in the same clause. */
+static int
+had_after(const struct tok *t, size_t n, size_t k)
+{
+	size_t	 e = k + 6 < n ? k + 6 : n;
+
+	for (; k < e; k++) {
+		if (t[k].kind == T_PUNCT && t[k].ch != ',')
+			return 0;
+		if (t[k].id == W_HAD)
+			return 1;
+	}
+	return 0;
+}
+
+/* "as soon as" or "as early as" ending up to four words before i. */
+static int
+as_soon_before(const struct tok *t, size_t i)
+{
+	size_t	 k;
+
+	for (k = 1; k <= 4 && k + 2 <= i; k++) {
+		if (t[i - k].kind == T_PUNCT)
+			return 0;
+		if (t[i - k].id == W_AS && t[i - k - 2].id == W_AS &&
+		    (t[i - k - 1].id == W_SOON || t[i - k - 1].id == W_EARLY))
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -1799,19 +2201,32 @@ grammar_match(const char *s, const struct tok *t, size_t n, size_t from,
 		}
 		if (out[nx].how == H_NOYEAR || out[nx].how == H_WDAY ||
 		    out[nx].how == H_MONTHREL) {
-			out[nx].tense = grammar_tense(t, n, out[nx].ts,
+			out[nx].tense = grammar_tense(s, t, n, out[nx].ts,
 			    out[nx].te);
 			if (i > 0 && (t[i - 1].id == W_SINCE ||
 			    t[i - 1].id == W_AGO))
 				out[nx].tense = -1;
-			/* a weekday after "until" is a deadline ahead */
+			/* "since shortly after the Oct. 23 slaying" */
+			else if (since_before(t, i))
+				out[nx].tense = -1;
+			/*
+			 * A weekday after "until" is a deadline ahead, but
+			 * not in the past perfect: "Until Thursday, they
+			 * had not called him a suspect".
+			 */
 			if (out[nx].how == H_WDAY && i > 0 &&
-			    (t[i - 1].id == W_UNTIL || t[i - 1].id == W_TILL))
+			    (t[i - 1].id == W_UNTIL || t[i - 1].id == W_TILL) &&
+			    !had_after(t, n, k))
 				out[nx].tense = 1;
-			/* as soon as Tuesday, as early as May */
-			if (i > 2 && t[i - 1].id == W_AS && t[i - 3].id == W_AS &&
-			    (t[i - 2].id == W_SOON || t[i - 2].id == W_EARLY))
+			/* as soon as Tuesday, as early as May, as soon as
+			 * trading opened Monday */
+			if (as_soon_before(t, i))
 				out[nx].tense = 1;
+			/* "Wednesday's ruling" names what has been */
+			if (out[nx].how == H_WDAY && k + 1 < n &&
+			    t[k].kind == T_PUNCT && t[k].ch == '\'' &&
+			    t[k + 1].id == W_S && out[nx].dir == 0)
+				out[nx].tense = 0;
 		}
 		nx++;
 		/* April 5-7: the day after the dash is a date too */

@@ -10,11 +10,13 @@
 #include "words.h"
 
 #define DX_ENTRY(id, w, c, p, v, t)	{ w, c, p, v, t },
-static const struct lexent lexicon[W_COUNT] = {
+const struct lexent lex_table[W_COUNT] = {
 	{ "", C_NONE, 0, 0, 0 },
 	DX_WORDS(DX_ENTRY)
 };
 #undef DX_ENTRY
+
+const unsigned lex_count = W_COUNT;
 
 /* Byte classes: 0 space, 1 letter, 2 digit, 3 punctuation, 4 non-ASCII. */
 enum { B_SPACE, B_ALPHA, B_DIGIT, B_PUNCT, B_HIGH };
@@ -72,8 +74,8 @@ lex_init(struct lexicon *lx)
 	for (c = 0; c < 256; c++)
 		lx->cls[c] = bclass((unsigned char)c);
 	for (id = 1; id < W_COUNT; id++) {
-		n = strlen(lexicon[id].w);
-		pack((const unsigned char *)lexicon[id].w, n, &w0, &w1);
+		n = strlen(lex_table[id].w);
+		pack((const unsigned char *)lex_table[id].w, n, &w0, &w1);
 		for (k = slotof(w0, w1, n); lx->slot[k].id != 0;
 		    k = (k + 1) & (LEX_SLOTS - 1))
 			continue;
@@ -82,12 +84,6 @@ lex_init(struct lexicon *lx)
 		lx->slot[k].len = (uint8_t)n;
 		lx->slot[k].id = (uint16_t)id;
 	}
-}
-
-const struct lexent *
-lex_entry(unsigned id)
-{
-	return &lexicon[id < W_COUNT ? id : 0];
 }
 
 /* Typographic punctuation that matters to the grammar, as ASCII. */
@@ -199,9 +195,11 @@ word(const struct lexicon *lx, const char *s, size_t len, struct tok *t,
 		}
 	t->id = (uint16_t)id;
 	if (id != 0) {
-		if (lexicon[id].tense < 0)
+		if (lex_table[id].cat != C_NONE)
+			t->fl |= TF_CAT;
+		if (lex_table[id].tense < 0)
 			t->fl |= TF_PAST;
-		else if (lexicon[id].tense > 0)
+		else if (lex_table[id].tense > 0)
 			t->fl |= TF_FUT;
 	} else if ((t->fl & TF_LOWER) && n >= 4 && u[n - 2] == 'e' &&
 	    u[n - 1] == 'd' && (u[n - 3] != 'e' || eed_past(u, n)))

@@ -14,14 +14,14 @@
 /* Days within which a month or day is this year's whatever the tense. */
 #define NEAR_DAYS	90
 
-enum { HK_FIXED, HK_EASTER, HK_OEASTER, HK_NTH };
+enum { HK_FIXED, HK_EASTER, HK_OEASTER, HK_NTH, HK_HIJRI };
 
 struct holiday {
-	const char	*w[5];		/* words, "'" for an apostrophe */
+	const char	*w[5];		/* words, "'" or "-" for punctuation */
 	int		 kind;
-	int		 m, d;		/* HK_FIXED; HK_NTH month */
+	int		 m, d;		/* HK_FIXED, HK_HIJRI; HK_NTH month */
 	int		 wd, nth;	/* HK_NTH: weekday, nth (-1 last) */
-	int		 off;		/* HK_EASTER, HK_OEASTER: days */
+	int		 off;		/* days after the rule's day */
 };
 
 /* Longer names first, so "Christmas Eve" wins over "Christmas". */
@@ -50,21 +50,33 @@ static const struct holiday holidays[] = {
 	{ { "halloween", NULL, NULL, NULL, NULL }, HK_FIXED, 10, 31, 0, 0, 0 },
 	{ { "labor", "day", NULL, NULL, NULL }, HK_NTH, 9, 0, 1, 1, 0 },
 	{ { "memorial", "day", NULL, NULL, NULL }, HK_NTH, 5, 0, 1, -1, 0 },
+	/* the Tuesday after the first Monday of November */
+	{ { "election", "day", NULL, NULL, NULL }, HK_NTH, 11, 0, 1, 1, 1 },
 	{ { "victory", "day", NULL, NULL, NULL }, HK_FIXED, 5, 9, 0, 0, 0 },
+	{ { "ramadan", NULL, NULL, NULL, NULL }, HK_HIJRI, 9, 1, 0, 0, 0 },
+	{ { "eid", "al", "-", "fitr", NULL }, HK_HIJRI, 10, 1, 0, 0, 0 },
+	{ { "eid", "ul", "-", "fitr", NULL }, HK_HIJRI, 10, 1, 0, 0, 0 },
+	{ { "eid", "el", "-", "fitr", NULL }, HK_HIJRI, 10, 1, 0, 0, 0 },
+	{ { "eid", "al", "fitr", NULL, NULL }, HK_HIJRI, 10, 1, 0, 0, 0 },
+	{ { "eid", "al", "-", "adha", NULL }, HK_HIJRI, 12, 10, 0, 0, 0 },
+	{ { "eid", "ul", "-", "adha", NULL }, HK_HIJRI, 12, 10, 0, 0, 0 },
+	{ { "eid", "el", "-", "adha", NULL }, HK_HIJRI, 12, 10, 0, 0, 0 },
+	{ { "eid", "al", "adha", NULL, NULL }, HK_HIJRI, 12, 10, 0, 0, 0 },
 };
 
 #define NHOLIDAYS	(sizeof(holidays) / sizeof(holidays[0]))
 
+/* Token t spells w; the first word of a name must be capitalized. */
 static int
-tokword(const char *s, const struct tok *t, const char *w)
+tokword(const char *s, const struct tok *t, const char *w, int first)
 {
 	size_t	 n = strlen(w);
 
-	if (w[0] == '\'')
-		return t->kind == T_PUNCT && t->ch == '\'';
+	if (w[0] == '\'' || w[0] == '-')
+		return t->kind == T_PUNCT && t->ch == w[0];
 	return t->kind == T_WORD && t->e - t->s == n &&
 	    strncasecmp(s + t->s, w, n) == 0 && (t->fl & TF_CAP ||
-	    n == 1);
+	    !first);
 }
 
 /* A holiday name at token i: the end token and *h, or 0. */
@@ -77,9 +89,12 @@ holiday_find(const char *s, const struct tok *t, size_t n, size_t i,
 	if (i >= n || t[i].kind != T_WORD || lex_entry(t[i].id)->cat != C_HOLI)
 		return 0;
 	for (h = 0; h < NHOLIDAYS; h++) {
+		/* most names differ in their first letter */
+		if ((s[t[i].s] | 0x20) != holidays[h].w[0][0])
+			continue;
 		for (k = 0; k < 5 && holidays[h].w[k] != NULL; k++)
 			if (i + k >= n || !tokword(s, &t[i + k],
-			    holidays[h].w[k]))
+			    holidays[h].w[k], k == 0))
 				break;
 		if (k == 5 || holidays[h].w[k] == NULL) {
 			*end = h;
@@ -118,6 +133,36 @@ easter(int y, int orthodox, int *m, int *d)
 	}
 }
 
+/*
+ * Day hd of month hm of the Islamic year hy in the tabular (arithmetic)
+ * calendar: 30- and 29-day months in turn, 11 leap days in 30 years
+ * (years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each cycle), from
+ * the civil epoch 1 Muharram 1 AH = 622-07-19 (proleptic Gregorian).
+ * Observed dates follow the sighting of the new moon and fall on the
+ * computed day or a day or two after or before it.
+ */
+static long
+hijri_days(long hy, int hm, int hd)
+{
+	return date_to_days(622, 7, 19) + hd - 1 + (59L * (hm - 1) + 1) / 2 +
+	    (hy - 1) * 354 + (3 + 11 * hy) / 30;
+}
+
+/* The first day hm/hd of an Islamic year that falls in year y. */
+static void
+hijri_in(int y, int hm, int hd, int *m, int *d)
+{
+	long	 hy = (long)(y - 622) * 33 / 32 - 1, z;
+	int	 yy;
+
+	for (;; hy++) {
+		z = hijri_days(hy, hm, hd);
+		date_from_days(z, &yy, m, d);
+		if (yy >= y)
+			return;
+	}
+}
+
 /* The date of holiday h in year y; -1 when it has no fixed rule. */
 int
 holiday_date(int h, int y, int *m, int *d)
@@ -144,7 +189,8 @@ holiday_date(int h, int y, int *m, int *d)
 		if (hd->nth > 0) {
 			int first = date_weekday(y, hd->m, 1);
 
-			*d = 1 + (hd->wd - first + 7) % 7 + 7 * (hd->nth - 1);
+			*d = 1 + (hd->wd - first + 7) % 7 + 7 * (hd->nth - 1) +
+			    hd->off;
 		} else {
 			int dim = date_days_in_month(y, hd->m);
 			int last = date_weekday(y, hd->m, dim);
@@ -152,6 +198,9 @@ holiday_date(int h, int y, int *m, int *d)
 			*d = dim - (last - hd->wd + 7) % 7;
 		}
 		*m = hd->m;
+		return 0;
+	case HK_HIJRI:
+		hijri_in(y, hd->m, hd->d, m, d);
 		return 0;
 	}
 	return -1;
@@ -554,6 +603,39 @@ monthrel(const struct tx *x, const struct pt *base, struct pt *p)
 	(void)noyear_pt(x, y, p);
 }
 
+/*
+ * An Islamic holiday without a year comes round every 354 or 355 days,
+ * so a Gregorian year may hold two: take the one before or after the
+ * base by dir (-1 last, 1 next) or else by tense, or else the nearer; one
+ * within 31 days of the base whatever the tense.
+ */
+static void
+hijri_near(const struct tx *x, const struct pt *base, struct pt *p)
+{
+	const struct holiday *hd = &holidays[x->holiday];
+	long	 b = date_to_days(base->y, base->m, base->d), prev, next, z;
+	long	 hy = (b - date_to_days(622, 7, 19)) * 100 / 35437 + 1;
+	int	 dir = x->how == H_MONTHREL ? x->dir : 0;
+
+	/* last: one that is over; next: one still to begin */
+	if (dir < 0)
+		b -= 30;
+	while (hijri_days(hy, hd->m, hd->d) > b)
+		hy--;
+	while (hijri_days(hy + 1, hd->m, hd->d) <= b)
+		hy++;
+	prev = hijri_days(hy, hd->m, hd->d);
+	next = hijri_days(hy + 1, hd->m, hd->d);
+	if (dir < 0 || (dir == 0 && x->tense < 0 && b - prev > 31))
+		z = prev;
+	else if (dir > 0 || (dir == 0 && x->tense > 0 && next - b > 31))
+		z = next;
+	else
+		z = next - b < b - prev ? next : prev;
+	*p = x->p;
+	setdays(p, z);
+}
+
 static void
 pt_from_ref(const struct date_time *ref, struct pt *p)
 {
@@ -580,6 +662,14 @@ resolve(const struct tx *x, const struct date_time *ref,
 		strlcpy(out, x->lit, sz);
 		return 0;
 	}
+	if (x->how == H_PERIODOF) {
+		p = an->topic;
+		p.y = x->p.y;
+		if (!an->tset)
+			p.gran = U_YEAR;
+		/* a comparison: the story stays in its own quarter */
+		return fmt(&p, 0, out, sz);
+	}
 	if (x->how == H_ABS) {
 		if (noyear_pt(x, x->p.y, &p) == -1)
 			return -1;
@@ -591,6 +681,23 @@ resolve(const struct tx *x, const struct date_time *ref,
 	    an->period.y == ref->y)) {
 		/* "a year ago" after "the third quarter": that quarter */
 		base = an->period;
+		have = 1;
+		*how = "text";
+	} else if (x->how == H_SHIFT && x->base == B_TEXT &&
+	    x->unit == U_QUARTER && an->tset) {
+		/* "the quarter" is the one the story reports on */
+		base = an->topic;
+		have = 1;
+		*how = "text";
+	} else if ((((x->how == H_SHIFT || x->how == H_WDAY) &&
+	    x->base == B_TEXT) || (x->how == H_PRESENT &&
+	    x->p.gran == U_MIN && an->prec == an->rec)) && an->set &&
+	    an->p.gran == U_DAY) {
+		/*
+		 * A clock time alone ("at 10 p.m.") is on the day the
+		 * paragraph last named, as HeidelTime's reference time has it.
+		 */
+		base = an->p;
 		have = 1;
 		*how = "text";
 	} else if (x->how == H_SHIFT && x->base == B_TEXT && an->set) {
@@ -611,6 +718,11 @@ resolve(const struct tx *x, const struct date_time *ref,
 		*how = "none";
 		fmt_unknown(x, out, sz);
 		return 0;
+	}
+	if (x->holiday >= 0 && holidays[x->holiday].kind == HK_HIJRI &&
+	    (x->how == H_NOYEAR || x->how == H_MONTHREL)) {
+		hijri_near(x, &base, &p);
+		goto done;
 	}
 	switch (x->how) {
 	case H_NOYEAR:
@@ -648,7 +760,7 @@ resolve(const struct tx *x, const struct date_time *ref,
 			pt_shift(&p, U_YEAR, -1);
 		else
 			pt_shift(&p, x->unit, x->n);
-		if (*how[0] == 't' && x->unit == U_YEAR &&
+		if (*how[0] == 't' && x->unit == U_YEAR && x->n != 0 &&
 		    base.gran >= U_MONTH && base.gran < U_YEAR)
 			p.gran = base.gran;
 		else if (*how[0] == 't' && base.gran > x->unit)
@@ -669,12 +781,17 @@ done:
 	if ((x->type == TYPE_DATE || x->type == TYPE_TIME) &&
 	    x->how != H_SHIFT) {
 		an->set = 1;
+		an->prec = an->rec;
 		an->p = p;
 		an->p.part = 0;
 		an->p.hh = an->p.mm = 0;
 		if (p.gran == U_QUARTER || p.gran == U_HALF) {
 			an->pset = 1;
 			an->period = an->p;
+		}
+		if (p.gran == U_QUARTER && !an->tset) {
+			an->tset = 1;
+			an->topic = an->p;
 		}
 	}
 	return 0;

@@ -111,6 +111,10 @@
 	X(AFTERNOON, "afternoon", C_PART, 0, 2, 0) \
 	X(EVENING, "evening", C_PART, 0, 3, 0) \
 	X(NIGHT, "night", C_PART, 0, 4, 0) \
+	X(MORNINGS, "mornings", C_PART, 1, 1, 0) \
+	X(AFTERNOONS, "afternoons", C_PART, 1, 2, 0) \
+	X(EVENINGS, "evenings", C_PART, 1, 3, 0) \
+	X(NIGHTS, "nights", C_PART, 1, 4, 0) \
 	X(DAILY, "daily", C_SETADV, 0, U_DAY, 0) \
 	X(WEEKLY, "weekly", C_SETADV, 0, U_WEEK, 0) \
 	X(MONTHLY, "monthly", C_SETADV, 0, U_MONTH, 0) \
@@ -219,6 +223,17 @@
 	X(EDT, "edt", C_NONE, 0, 0, 0) \
 	X(CET, "cet", C_NONE, 0, 0, 0) \
 	X(MSK, "msk", C_NONE, 0, 0, 0) \
+	X(CST, "cst", C_NONE, 0, 0, 0) \
+	X(CDT, "cdt", C_NONE, 0, 0, 0) \
+	X(MST, "mst", C_NONE, 0, 0, 0) \
+	X(MDT, "mdt", C_NONE, 0, 0, 0) \
+	X(PST, "pst", C_NONE, 0, 0, 0) \
+	X(PDT, "pdt", C_NONE, 0, 0, 0) \
+	X(CEST, "cest", C_NONE, 0, 0, 0) \
+	X(BST, "bst", C_NONE, 0, 0, 0) \
+	X(EET, "eet", C_NONE, 0, 0, 0) \
+	X(EEST, "eest", C_NONE, 0, 0, 0) \
+	X(JST, "jst", C_NONE, 0, 0, 0) \
 	X(LOCAL, "local", C_NONE, 0, 0, 0) \
 	X(TIME, "time", C_NONE, 0, 0, 0) \
 	X(MOMENT, "moment", C_NONE, 0, 0, 0) \
@@ -303,6 +318,9 @@
 	X(LABOR, "labor", C_HOLI, 0, 0, 0) \
 	X(MEMORIAL, "memorial", C_HOLI, 0, 0, 0) \
 	X(VICTORY, "victory", C_HOLI, 0, 0, 0) \
+	X(RAMADAN, "ramadan", C_HOLI, 0, 0, 0) \
+	X(EID, "eid", C_HOLI, 0, 0, 0) \
+	X(ELECTION, "election", C_HOLI, 0, 0, 0) \
 	X(EVE, "eve", C_NONE, 0, 0, 0) \
 	X(OLD, "old", C_NONE, 0, 0, 0) \
 	X(FULL, "full", C_NONE, 0, 0, 0) \
@@ -316,7 +334,21 @@
 	X(HER, "her", C_NONE, 0, 0, 0) \
 	X(THEIR, "their", C_NONE, 0, 0, 0) \
 	X(BOTH, "both", C_NONE, 0, 0, 0) \
-	X(ADDITIONAL, "additional", C_NONE, 0, 0, 0)
+	X(ADDITIONAL, "additional", C_NONE, 0, 0, 0) \
+	X(COMPARABLE, "comparable", C_NONE, 0, 0, 0) \
+	X(CORRESPONDING, "corresponding", C_NONE, 0, 0, 0) \
+	X(SAME, "same", C_NONE, 0, 0, 0) \
+	X(TERM, "term", C_NONE, 0, 0, 0) \
+	X(SHORT, "short", C_NONE, 0, 0, 0) \
+	X(DATE, "date", C_NONE, 0, 0, 0) \
+	X(TWENTIES, "twenties", C_NONE, 0, 2, 0) \
+	X(THIRTIES, "thirties", C_NONE, 0, 3, 0) \
+	X(FORTIES, "forties", C_NONE, 0, 4, 0) \
+	X(FIFTIES, "fifties", C_NONE, 0, 5, 0) \
+	X(SIXTIES, "sixties", C_NONE, 0, 6, 0) \
+	X(SEVENTIES, "seventies", C_NONE, 0, 7, 0) \
+	X(EIGHTIES, "eighties", C_NONE, 0, 8, 0) \
+	X(NINETIES, "nineties", C_NONE, 0, 9, 0)
 
 #define DX_ENUM(id, w, c, p, v, t)	W_##id,
 enum { W_NONE, DX_WORDS(DX_ENUM) W_COUNT };
