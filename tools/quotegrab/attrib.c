@@ -16,6 +16,14 @@
 #define TAIL_GAP	20	/* tokens after a close mark to find the cue */
 #define SCARE_WORDS	4	/* quotes this short without a cue are not speech */
 
+/*
+ * What became of a quoted span (struct qspan's done): a direct quote, one
+ * taken into a reported clause, a fragment after a cue that the cue's
+ * clause may take, or a quote attributed only from context, which a
+ * clause around it may take too.
+ */
+enum { QS_FREE, QS_DIRECT, QS_TAKEN, QS_FRAG, QS_WEAK };
+
 struct ctx {
 	struct grab	*g;
 	const char	*text;
@@ -305,13 +313,39 @@ participle(const struct ctx *c, int i)
 	return is_p(p, ',');
 }
 
+/* A form of "be" (not "being"): before -ing it makes a progressive. */
+static int
+be_word(const struct ctx *c, int i)
+{
+	return word_is(c, i, "is") || word_is(c, i, "are") ||
+	    word_is(c, i, "was") || word_is(c, i, "were") ||
+	    word_is(c, i, "be") || word_is(c, i, "been");
+}
+
+/* "is telling", "was also calling": a finite verb, not a participle. */
+static int
+progressive(const struct ctx *c, int i)
+{
+	int	 j = i - 1;
+
+	if (!ends_with(c, i, "ing"))
+		return 0;
+	while (j > 0 && lower_word(&c->t[j]) && ends_with(c, j, "ly"))
+		j--;
+	if (j > 0 && (word_is(c, j, "also") || word_is(c, j, "now") ||
+	    word_is(c, j, "still")))
+		j--;
+	return be_word(c, j);
+}
+
 /* Speaker for the cue at i, local to this sentence. */
 static int
 cue_subject(const struct ctx *c, int i, int *a, int *b)
 {
 	int	 j = i - 1;
 
-	if (participle(c, i) || ends_with(c, i, "ing"))
+	if (participle(c, i) || (ends_with(c, i, "ing") &&
+	    !progressive(c, i)))
 		return sentence_subject(c, i, i, a, b);
 	if (subject_before(c, i, sent_start(c, i), a, b))
 		return 1;
@@ -408,11 +442,12 @@ tail_attribution(struct ctx *c, struct qspan *qs, struct quote *q)
 /* X said: "..." and X said, "..." before an open mark. */
 static int
 head_attribution(struct ctx *c, struct qspan *qs, struct quote *q,
-    int *that)
+    int *that, int *cue)
 {
 	int	 o = qs->open, j = o - 1, k, lo, a, b, split;
 
 	*that = 0;
+	*cue = -1;
 	if (j < 0)
 		return 0;
 	if (is_p(&c->t[j], ':') || is_p(&c->t[j], ','))
@@ -442,6 +477,7 @@ head_attribution(struct ctx *c, struct qspan *qs, struct quote *q,
 	q->cue = c->t[k].cue;
 	split = c->used[k];
 	c->used[k] = 1;
+	*cue = k;
 	set_speaker(c, q, a, b);
 	return split ? 2 : 1;
 }
@@ -489,7 +525,7 @@ direct_quotes(struct ctx *c)
 	struct qspan	*qs;
 	struct quote	*q;
 	size_t		 i;
-	int		 that, head;
+	int		 that, head, cue, weak;
 
 	for (i = 0; i < sc->nq; i++) {
 		qs = &sc->q[i];
@@ -503,20 +539,26 @@ direct_quotes(struct ctx *c)
 			q->kind = Q_OTHER;
 			continue;
 		}
+		weak = QS_DIRECT;
 		if (qs->close >= 0 && tail_attribution(c, qs, q))
 			;
 		else if (qs->open >= 0 &&
-		    (head = head_attribution(c, qs, q, &that)) != 0) {
+		    (head = head_attribution(c, qs, q, &that, &cue)) != 0) {
 			/* "...," he said, "...": a split quote stays direct */
 			if (that || (head == 1 && (!sentence_quote(c, qs) ||
 			    qs->words < SCARE_WORDS) &&
-			    !(c->t[qs->open + 1].flags & TF_CAP)))
+			    !(c->t[qs->open + 1].flags & TF_CAP))) {
+				/* the cue's whole clause is the quote */
 				q->kind = Q_PARTIAL;
+				weak = QS_FRAG;
+				c->used[cue] = head == 2;
+			}
 		} else if (qs->open < 0 && g->run_who >= 0) {
 			q->who = g->run_who;
 			q->cue = g->run_cue;
 			q->how = HOW_CONTEXT;
 		} else if (qs->words >= SCARE_WORDS && sentence_quote(c, qs)) {
+			weak = QS_WEAK;
 			if (c->para_who >= 0 || c->para_ss != c->para_se) {
 				q->who = c->para_who;
 				q->how = c->para_how;
@@ -531,7 +573,7 @@ direct_quotes(struct ctx *c)
 			q->kind = Q_OTHER;
 			continue;
 		}
-		qs->done = 1;
+		qs->done = weak;
 		if (q->who >= 0 || q->ss != q->se) {
 			c->para_who = q->who;
 			c->para_how = q->how;
@@ -676,7 +718,7 @@ clause_end(const struct ctx *c, int k)
 		    c->t[i].q >= 0) {
 			const struct qspan *qs = &c->g->sc.q[c->t[i].q];
 
-			if (qs->done == 1) {
+			if (qs->done == QS_DIRECT) {
 				/* a direct quote of its own: end before it */
 				for (j = i; j > k && !is_p(&c->t[j - 1], ',');
 				    j--)
@@ -732,12 +774,12 @@ emit_indirect(struct ctx *c, int cue, int from, int to, int a, int b,
 
 		if (qs->open < from || qs->open >= to)
 			continue;
-		if (qs->done == 1 && qs->open == from)
+		if (qs->done == QS_DIRECT && qs->open == from)
 			return;
-		if (qs->done == 1)
+		if (qs->done == QS_DIRECT || qs->done == QS_TAKEN)
 			continue;
 		partial = 1;
-		qs->done = 2;
+		qs->done = QS_TAKEN;
 	}
 	if (c->t[from].type == T_MARK)
 		s = c->t[from].e;
@@ -834,7 +876,8 @@ postposed(struct ctx *c, int i)
 	    (c->t[s].cls & W_CONJ) && (c->t[s].flags & TF_CAP))))
 		s++;
 	if (c->t[s].type == T_MARK && c->t[s].q >= 0 &&
-	    c->g->sc.q[c->t[s].q].done)
+	    (c->g->sc.q[c->t[s].q].done == QS_DIRECT ||
+	    c->g->sc.q[c->t[s].q].close + 1 >= end))
 		return 0;
 	if (s >= end)
 		return 0;
@@ -870,7 +913,7 @@ indirect_cue(struct ctx *c, int i)
 {
 	const struct lexicon *lx = c->g->lex;
 	unsigned	 fl = lex_cueflags(lx, c->t[i].cue);
-	int		 a = 0, b = 0, k, hi, j, partic;
+	int		 a = 0, b = 0, k, hi, j, partic, prog;
 
 	if (fl & CUE_TAIL)
 		return;
@@ -879,13 +922,13 @@ indirect_cue(struct ctx *c, int i)
 		return;
 	if (inside_indirect(c, i))
 		return;
-	if (i > 0 && (word_is(c, i - 1, "was") || word_is(c, i - 1, "were") ||
-	    word_is(c, i - 1, "is") || word_is(c, i - 1, "are") ||
-	    word_is(c, i - 1, "be") || word_is(c, i - 1, "been") ||
-	    word_is(c, i - 1, "being")))
+	prog = progressive(c, i);
+	/* "was told", "being asked": passives */
+	if (!prog && i > 0 && (be_word(c, i - 1) || word_is(c, i - 1,
+	    "being")))
 		return;
 	partic = participle(c, i);
-	if (!partic && ends_with(c, i, "ing"))
+	if (!partic && !prog && ends_with(c, i, "ing"))
 		return;
 	hi = sent_end(c, i);
 	if (!partic && i > 0 && postposed(c, i))
@@ -1090,8 +1133,7 @@ attribute(struct grab *g, const char *text, size_t len)
 	for (i = out = 0; i < g->nqv; i++) {
 		if (g->qv[i].kind == Q_OTHER && !g->keep_all)
 			continue;
-		if (g->qv[i].kind == Q_DIRECT && i < g->sc.nq &&
-		    g->sc.q[i].done == 2)
+		if (i < g->sc.nq && g->sc.q[i].done == QS_TAKEN)
 			continue;
 		if (g->qv[i].e <= g->qv[i].s)
 			continue;
