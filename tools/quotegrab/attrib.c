@@ -864,14 +864,8 @@ postposed(struct ctx *c, int i)
 		if (k < hi && !is_p(&c->t[k], ',') && !speaker_rest(c, k, hi))
 			return 0;
 	}
+	/* the whole sentence before: "A, but B, X said" reports both */
 	s = sent_start(c, i);
-	/* START, but CONTENT, X said: the content begins after "but" */
-	for (j = end - 1; j > s; j--)
-		if (is_p(&c->t[j - 1], ',') && lower_word(&c->t[j]) &&
-		    (c->t[j].cls & W_CONJ) && j + 1 < end) {
-			s = j + 1;
-			break;
-		}
 	while (s < end && (c->t[s].type == T_MARK || (is_word(&c->t[s]) &&
 	    (c->t[s].cls & W_CONJ) && (c->t[s].flags & TF_CAP))))
 		s++;
@@ -1133,7 +1127,8 @@ attribute(struct grab *g, const char *text, size_t len)
 	for (i = out = 0; i < g->nqv; i++) {
 		if (g->qv[i].kind == Q_OTHER && !g->keep_all)
 			continue;
-		if (i < g->sc.nq && g->sc.q[i].done == QS_TAKEN)
+		if (i < g->sc.nq && g->sc.q[i].done == QS_TAKEN &&
+		    g->qv[i].kind != Q_OTHER)
 			continue;
 		if (g->qv[i].e <= g->qv[i].s)
 			continue;
