@@ -227,21 +227,24 @@ subject_after(const struct ctx *c, int i, int hi, int *a, int *b)
 	return 1;
 }
 
-/* After a postposed speaker only adjuncts or an appositive may follow. */
+/*
+ * After a postposed speaker only adjuncts or an appositive may follow:
+ * where they end (the sentence end or a comma), or -1.
+ */
 static int
 speaker_rest(const struct ctx *c, int k, int hi)
 {
 	int	 j;
 
 	if (k >= hi || is_p(&c->t[k], ',') || is_p(&c->t[k], '('))
-		return 1;
+		return k;
 	if (!lower_word(&c->t[k]) || !(c->t[k].cls & (W_PREP | W_TIME)))
-		return 0;
-	for (j = k; j < hi; j++)
+		return -1;
+	for (j = k; j < hi && !is_p(&c->t[j], ','); j++)
 		if (c->t[j].cue >= 0 || c->t[j].type == T_MARK ||
 		    word_is(c, j, "that"))
-			return 0;
-	return hi - k <= 10;
+			return -1;
+	return j - k <= 10 ? j : -1;
 }
 
 /* The subject of the sentence holding i: its first noun phrase. */
@@ -823,6 +826,17 @@ noun_cue(const struct ctx *c, int i, int a, int b)
 	    !(p->cls & (W_PRON | W_PRONX));
 }
 
+/* Time words and auxiliaries after a postposed cue: said on Monday. */
+static int
+skip_time(const struct ctx *c, int k, int hi)
+{
+	while (k < hi && is_word(&c->t[k]) &&
+	    (c->t[k].cls & (W_TIME | W_AUX)) &&
+	    (lower_word(&c->t[k]) || (c->t[k].cls & W_TIME)))
+		k++;
+	return k;
+}
+
 /*
  * CONTENT, X said. and CONTENT, said X. and the parenthetical
  * START, X said, REST.
@@ -830,7 +844,7 @@ noun_cue(const struct ctx *c, int i, int a, int b)
 static int
 postposed(struct ctx *c, int i)
 {
-	int	 a, b, j, k, s, hi = sent_end(c, i), end;
+	int	 a, b, j, k, s, hi = sent_end(c, i), end, as = 0;
 	int	 inverted = is_p(&c->t[i - 1], ',');
 
 	if ((lex_cueflags(c->g->lex, c->t[i].cue) & CUE_WIDE) &&
@@ -839,15 +853,20 @@ postposed(struct ctx *c, int i)
 	if (inverted) {
 		if (!subject_after(c, i, hi, &a, &b))
 			return 0;
+		/* said Jeffrey N. Trimble, a senior official with ... */
 		k = skip_adjuncts(c, b, hi);
-		if (!speaker_rest(c, k, hi))
+		if (!(b < hi && is_p(&c->t[b], ',')) &&
+		    speaker_rest(c, k, hi) < 0)
 			return 0;
 		end = i - 1;
 		k = hi;
 	} else {
 		if (!subject_before(c, i, sent_start(c, i), &a, &b) ||
-		    a == 0 || !is_p(&c->t[a - 1], ',') ||
-		    noun_cue(c, i, a, b))
+		    a == 0 || noun_cue(c, i, a, b))
+			return 0;
+		/* CONTENT, as police have said */
+		as = a > 1 && word_is(c, a - 1, "as");
+		if (!is_p(&c->t[a - 1 - as], ','))
 			return 0;
 		for (j = a; j < b && !(c->t[j].flags & TF_CAP) &&
 		    !(c->t[j].cls & (W_DET | W_PRON | W_PRONX)); j++)
@@ -855,13 +874,19 @@ postposed(struct ctx *c, int i)
 		/* officials said, sources said: a bare plural will do */
 		if (j == b && !(b == a + 1 && ends_with(c, a, "s")))
 			return 0;
-		end = a - 1;
-		k = i + 1;
-		while (k < hi && is_word(&c->t[k]) &&
-		    (c->t[k].cls & (W_TIME | W_AUX)) &&
-		    (lower_word(&c->t[k]) || (c->t[k].cls & W_TIME)))
-			k++;
-		if (k < hi && !is_p(&c->t[k], ',') && !speaker_rest(c, k, hi))
+		end = a - 1 - as;
+		k = skip_time(c, i + 1, hi);
+		/* ..., he told me on Friday, ...: the hearer first */
+		if (lex_cueflags(c->g->lex, c->t[i].cue) & CUE_OBJ) {
+			if (k < hi && lower_word(&c->t[k]) &&
+			    (c->t[k].cls & W_OBJ))
+				k++;
+			else
+				while (k < hi && (c->t[k].flags & TF_CAP))
+					k++;
+			k = skip_time(c, k, hi);
+		}
+		if ((k = speaker_rest(c, k, hi)) < 0)
 			return 0;
 	}
 	/* the whole sentence before: "A, but B, X said" reports both */
