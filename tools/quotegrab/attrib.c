@@ -646,6 +646,16 @@ clause_start(const struct ctx *c, int k, unsigned fl)
 	    !(t->cls & W_PREP);
 }
 
+/* The cue at i is its bare lemma: "state", "report", "call". */
+static int
+is_lemma(const struct ctx *c, int i)
+{
+	const char	*l = lex_lemma(c->g->lex, c->t[i].cue);
+	size_t		 n = c->t[i].e - c->t[i].s;
+
+	return strlen(l) == n && strncasecmp(l, c->text + c->t[i].s, n) == 0;
+}
+
 /* A lowercase verb form: a cue, or a past tense ending in -ed. */
 static int
 verb_like(const struct ctx *c, int i)
@@ -670,7 +680,12 @@ coordinate_verb(const struct ctx *c, int i)
 	for (j = i + 1; j < c->n && j - i < 4 && lower_word(&c->t[j]) &&
 	    (c->t[j].cls & W_AUX) && !verb_like(c, j); j++)
 		;
-	return verb_like(c, j);
+	if (!verb_like(c, j))
+		return 0;
+	/* "and state law": a bare cue lemma after "and" is a noun */
+	if (j == i + 1 && c->t[j].cue >= 0 && is_lemma(c, j))
+		return 0;
+	return 1;
 }
 
 /*
@@ -691,6 +706,9 @@ comma_stop(const struct ctx *c, int i)
 		if (word_isn(c, i, stop[j], strlen(stop[j])))
 			break;
 	if (j == sizeof(stop) / sizeof(stop[0]))
+		return 0;
+	/* ", as well as" goes on with the same clause */
+	if (j == 5 && word_is(c, i + 1, "well"))
 		return 0;
 	if (j >= 2)
 		return 1;
@@ -737,6 +755,10 @@ clause_end(const struct ctx *c, int k)
 			if (i + 1 < c->n && c->t[i + 1].cue >= 0 &&
 			    participle(c, i + 1))
 				return i + 1;
+			/* "...," but he said: so may a comma before "but" */
+			if (qs->e > qs->s && c->text[qs->e - 1] == ',' &&
+			    i > k + 1 && comma_stop(c, i + 1))
+				return i + 1;
 			continue;
 		}
 		if (is_p(&c->t[i], ',') && i > k + 1 && comma_stop(c, i + 1))
@@ -748,6 +770,13 @@ clause_end(const struct ctx *c, int k)
 			return i;
 		if (is_p(&c->t[i], '(') || is_p(&c->t[i], ':'))
 			return i;
+		/* ", which he said ...": a report of its own */
+		if (is_p(&c->t[i], ',') && i + 3 < c->n &&
+		    (word_is(c, i + 1, "which") || word_is(c, i + 1, "who")))
+			for (j = i + 2; j < i + 5 && j < c->n &&
+			    !(c->t[j].flags & TF_SENT); j++)
+				if (c->t[j].cue >= 0 && lower_word(&c->t[j]))
+					return i;
 	}
 	return c->n;
 }
