@@ -855,6 +855,15 @@ noun_cue(const struct ctx *c, int i, int a, int b)
 	    !(p->cls & (W_PRON | W_PRONX));
 }
 
+/* called for, pointed out, spoke of, talked about: the verb's particle */
+static int
+particle(const struct ctx *c, int k)
+{
+	return word_is(c, k, "for") || word_is(c, k, "on") ||
+	    word_is(c, k, "out") || word_is(c, k, "up") ||
+	    word_is(c, k, "about") || word_is(c, k, "of");
+}
+
 /* Time words and auxiliaries after a postposed cue: said on Monday. */
 static int
 skip_time(const struct ctx *c, int k, int hi)
@@ -873,7 +882,7 @@ skip_time(const struct ctx *c, int k, int hi)
 static int
 postposed(struct ctx *c, int i)
 {
-	int	 a, b, j, k, s, hi = sent_end(c, i), end, as = 0;
+	int	 a, b, j, k, s, hi = sent_end(c, i), end, as = 0, lead = 0;
 	int	 inverted = is_p(&c->t[i - 1], ',');
 
 	if ((lex_cueflags(c->g->lex, c->t[i].cue) & CUE_WIDE) &&
@@ -893,9 +902,10 @@ postposed(struct ctx *c, int i)
 		if (!subject_before(c, i, sent_start(c, i), &a, &b) ||
 		    a == 0 || noun_cue(c, i, a, b))
 			return 0;
-		/* CONTENT, as police have said */
-		as = a > 1 && word_is(c, a - 1, "as");
-		if (!is_p(&c->t[a - 1 - as], ','))
+		/* CONTENT, as police have said; As X noted, CONTENT */
+		as = word_is(c, a - 1, "as");
+		lead = as && a - 1 == sent_start(c, i);
+		if (!lead && (a - 1 - as < 0 || !is_p(&c->t[a - 1 - as], ',')))
 			return 0;
 		for (j = a; j < b && !(c->t[j].flags & TF_CAP) &&
 		    !(c->t[j].cls & (W_DET | W_PRON | W_PRONX)); j++)
@@ -905,6 +915,8 @@ postposed(struct ctx *c, int i)
 			return 0;
 		end = a - 1 - as;
 		k = skip_time(c, i + 1, hi);
+		if (as && k < hi && particle(c, k))
+			k = skip_time(c, k + 1, hi);
 		/* ..., he told me on Friday, ...: the hearer first */
 		if (lex_cueflags(c->g->lex, c->t[i].cue) & CUE_OBJ) {
 			if (k < hi && lower_word(&c->t[k]) &&
@@ -927,10 +939,11 @@ postposed(struct ctx *c, int i)
 	    (c->g->sc.q[c->t[s].q].done == QS_DIRECT ||
 	    c->g->sc.q[c->t[s].q].close + 1 >= end))
 		return 0;
-	if (s >= end)
+	if (s >= end && !lead)
 		return 0;
 	c->used[i] = 1;
-	emit_indirect(c, c->t[i].cue, s, end, a, b, 0, 1);
+	if (!lead)
+		emit_indirect(c, c->t[i].cue, s, end, a, b, 0, 1);
 	if (!inverted && k < hi && is_p(&c->t[k], ',') && k + 1 < hi &&
 	    !word_is(c, k + 1, "according") && c->t[k + 1].cue < 0 &&
 	    !(c->t[k + 1].cls & (W_CONJ | W_REL | W_PREP)))
@@ -988,7 +1001,11 @@ indirect_cue(struct ctx *c, int i)
 	}
 	if (!partic && noun_cue(c, i, a, b))
 		return;
-	k = skip_adjuncts(c, i + 1, hi);
+	/* "called for X that ...": the particle is no adjunct's start */
+	if ((fl & CUE_WIDE) && particle(c, i + 1) && !word_is(c, i + 1, "on"))
+		k = i + 1;
+	else
+		k = skip_adjuncts(c, i + 1, hi);
 	if (fl & CUE_OBJ) {
 		/* tell someone (that) ...: the hearer first */
 		for (j = k; j < hi && j - k < 5 && !word_is(c, j, "that") &&
@@ -1019,9 +1036,10 @@ indirect_cue(struct ctx *c, int i)
 		    (c->t[b - 1].cls & W_DET))
 			return;
 		/* called for, pointed out: the particle is the verb's */
-		if (k < hi && (word_is(c, k, "for") || word_is(c, k, "on") ||
-		    word_is(c, k, "out") || word_is(c, k, "up")))
+		if (k < hi && particle(c, k))
 			k++;
+		else if (fl & CUE_PART)
+			return;
 		if (k >= hi || !is_word(&c->t[k]) || (lower_word(&c->t[k]) &&
 		    (c->t[k].cls & (W_STOPNP | W_REL | W_PREP | W_CONJ)) &&
 		    !word_is(c, k, "to")))
@@ -1050,11 +1068,15 @@ according(struct ctx *c, int i)
 	if (b == a)
 		return;
 	c->used[i] = 1;
-	if (b < hi && is_p(&c->t[b], ',') && b + 1 < hi) {
+	s = sent_start(c, i);
+	while (s < i && (c->t[s].type == T_MARK || (is_word(&c->t[s]) &&
+	    (c->t[s].cls & W_CONJ))))
+		s++;
+	/* CONTENT, according to X, and ...: the content came first */
+	if (b < hi && is_p(&c->t[b], ',') && b + 1 < hi && s == i) {
 		emit_indirect(c, -2, b + 1, clause_end(c, b + 1), a, b, 0, 2);
 		return;
 	}
-	s = sent_start(c, i);
 	e = i;
 	if (e > s && is_p(&c->t[e - 1], ','))
 		e--;

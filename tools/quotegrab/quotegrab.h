@@ -34,6 +34,7 @@
 #define CUE_TAIL	0x04	/* only after a quote: continued, went on */
 #define CUE_SAY		0x08	/* any word may start its bare content */
 #define CUE_WIDE	0x10	/* its object is the content: urged X to ... */
+#define CUE_PART	0x20	/* content only after a particle: spoke about */
 
 struct lexicon;
 
