@@ -719,6 +719,19 @@ comma_stop(const struct ctx *c, int i)
 	return 0;
 }
 
+/* A subject starts at i: a pronoun, a name, or a determiner's noun. */
+static int
+new_subject(const struct ctx *c, int i)
+{
+	const struct tok *t = &c->t[i];
+
+	if (!is_word(t))
+		return 0;
+	if (t->cls & (W_PRON | W_PRONX))
+		return 1;
+	return (t->cls & W_DET) || (t->flags & TF_CAP);
+}
+
 /*
  * Where a reported clause starting at k ends: the sentence end, a
  * semicolon, a coordinated verb of the reporting subject ("and
@@ -769,6 +782,11 @@ clause_end(const struct ctx *c, int k)
 		    && participle(c, i + 1))))
 			return i;
 		if (is_p(&c->t[i], '(') || is_p(&c->t[i], ':'))
+			return i;
+		/* ", and the downgrade is ...": a clause of the writer's */
+		if ((is_p(&c->t[i], ',') || is_p(&c->t[i], '-')) && i > k + 1 &&
+		    i + 2 < c->n && word_is(c, i + 1, "and") &&
+		    new_subject(c, i + 2))
 			return i;
 		/* ", which he said ...": a report of its own */
 		if (is_p(&c->t[i], ',') && i + 3 < c->n &&
