@@ -873,6 +873,16 @@ noun_cue(const struct ctx *c, int i, int a, int b)
 	    !(p->cls & (W_PRON | W_PRONX));
 }
 
+/* Only auxiliaries and adverbs between b and the cue at i: X is urging. */
+static int
+adjacent(const struct ctx *c, int b, int i)
+{
+	for (; b < i; b++)
+		if (!aux_like(c, b))
+			return 0;
+	return 1;
+}
+
 /* called for, pointed out, spoke of, talked about: the verb's particle */
 static int
 particle(const struct ctx *c, int k)
@@ -1026,7 +1036,7 @@ indirect_cue(struct ctx *c, int i)
 		k = skip_adjuncts(c, i + 1, hi);
 	if (fl & CUE_OBJ) {
 		/* tell someone (that) ...: the hearer first */
-		for (j = k; j < hi && j - k < 5 && !word_is(c, j, "that") &&
+		for (j = k; j < hi && j - k < 8 && !word_is(c, j, "that") &&
 		    !is_p(&c->t[j], ','); j++)
 			;
 		if (j < hi && word_is(c, j, "that"))
@@ -1046,7 +1056,7 @@ indirect_cue(struct ctx *c, int i)
 		k++;
 	else if (fl & CUE_WIDE) {
 		/* nouns like "questions", "attack": want a clear subject */
-		if (!ends_with(c, i, "ed") && !partic && (b != i ||
+		if (!ends_with(c, i, "ed") && !partic && (!adjacent(c, b, i) ||
 		    !(c->t[b - 1].flags & TF_CAP || c->t[b - 1].cls &
 		    (W_PRON | W_PRONX))))
 			return;
