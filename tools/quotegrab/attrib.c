@@ -313,6 +313,11 @@ participle(const struct ctx *c, int i)
 	p = &c->t[i - 1];
 	if (p->type == T_MARK && (p->flags & TF_CLOSE) && i >= 2)
 		p = &c->t[i - 2];
+	/* "by telling them that", "while saying": the subject's too */
+	if (lower_word(p) && (word_is(c, i - 1, "by") ||
+	    word_is(c, i - 1, "while") || word_is(c, i - 1, "after") ||
+	    word_is(c, i - 1, "before") || word_is(c, i - 1, "when")))
+		return 1;
 	return is_p(p, ',');
 }
 
