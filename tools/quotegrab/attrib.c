@@ -894,7 +894,8 @@ particle(const struct ctx *c, int k)
 {
 	return word_is(c, k, "for") || word_is(c, k, "on") ||
 	    word_is(c, k, "out") || word_is(c, k, "up") ||
-	    word_is(c, k, "about") || word_is(c, k, "of");
+	    word_is(c, k, "about") || word_is(c, k, "of") ||
+	    word_is(c, k, "against");
 }
 
 /* Time words and auxiliaries after a postposed cue: said on Monday. */
@@ -1002,6 +1003,27 @@ inside_indirect(const struct ctx *c, int i)
 	return 0;
 }
 
+/*
+ * "told the forum he was ...": a determiner and a few nouns, then a
+ * pronoun that starts the content; where the content starts, or k.
+ */
+static int
+det_hearer(const struct ctx *c, int k, int hi)
+{
+	int	 j;
+
+	if (k >= hi || !lower_word(&c->t[k]) || !(c->t[k].cls & W_DET) ||
+	    (c->t[k].cls & W_THAT))
+		return k;
+	for (j = k + 1; j < hi && j - k <= 4 && lower_word(&c->t[j]) &&
+	    !(c->t[j].cls & (W_PRON | W_PRONX | W_STOPNP | W_REL | W_PREP |
+	    W_CONJ | W_DET)); j++)
+		;
+	if (j > k + 1 && j < hi && (c->t[j].cls & (W_PRON | W_PRONX)))
+		return j;
+	return k;
+}
+
 static void
 indirect_cue(struct ctx *c, int i)
 {
@@ -1051,7 +1073,9 @@ indirect_cue(struct ctx *c, int i)
 		else if (k < hi && (c->t[k].flags & TF_CAP)) {
 			while (k < hi && (c->t[k].flags & TF_CAP))
 				k++;
-		} else
+		} else if ((j = det_hearer(c, k, hi)) > k)
+			k = j;
+		else if (!(fl & CUE_WIDE))
 			return;
 		k = skip_adjuncts(c, k, hi);
 	}

@@ -31,7 +31,7 @@ static const struct {
 	{ "state states stated stating", 0 },
 	{ "stress stresses stressed stressing", CUE_WIDE },
 	{ "insist insists insisted insisting", CUE_BARE },
-	{ "warn warns warned warning", 0 },
+	{ "warn warns warned warning", CUE_OBJ | CUE_WIDE },
 	{ "argue argues argued arguing", CUE_BARE },
 	{ "claim claims claimed claiming", CUE_BARE },
 	{ "explain explains explained explaining", CUE_WIDE },
