@@ -1223,6 +1223,29 @@ subjects(struct ctx *c)
 	}
 }
 
+/*
+ * A headline in title case ("Obama Says Museum Will Tell of ..."): its
+ * capitalized cues are verbs all the same, so they lose the capital.
+ */
+static void
+title_case(struct ctx *c)
+{
+	int	 i, words = 0, caps = 0;
+
+	for (i = 0; i < c->n; i++) {
+		if (!is_word(&c->t[i]) || c->t[i].e - c->t[i].s < 4)
+			continue;
+		words++;
+		caps += (c->t[i].flags & TF_CAP) != 0;
+	}
+	if (words < 3 || words > 25 || caps * 4 < words * 3)
+		return;
+	for (i = 1; i < c->n; i++)
+		if (c->t[i].cue >= 0 && (c->t[i].flags & TF_CAP) &&
+		    !(c->t[i - 1].flags & TF_SENT))
+			c->t[i].flags &= ~TF_CAP;
+}
+
 static int
 by_start(const void *x, const void *y)
 {
@@ -1252,6 +1275,7 @@ attribute(struct grab *g, const char *text, size_t len)
 	memset(c.used, 0, g->sc.n + 1);
 	g->nqv = 0;
 	g->open_run = 0;
+	title_case(&c);
 	direct_quotes(&c);
 	g->run_who = g->open_run ? g->run_who : -1;
 	indirect(&c);
