@@ -898,6 +898,22 @@ particle(const struct ctx *c, int k)
 	    word_is(c, k, "against");
 }
 
+/* Tokens [s, e) are a short phrase of time or place: "In the end". */
+static int
+adjunct_only(const struct ctx *c, int s, int e)
+{
+	int	 j;
+
+	if (e - s > 8 || !is_word(&c->t[s]) || !(c->t[s].cls & W_PREP))
+		return 0;
+	for (j = s + 1; j < e; j++)
+		if (c->t[j].type == T_MARK || (lower_word(&c->t[j]) &&
+		    (c->t[j].cue >= 0 || (c->t[j].cls & (W_STOPNP | W_AUX)) ||
+		    ends_with(c, j, "ed"))))
+			return 0;
+	return 1;
+}
+
 /* Time words and auxiliaries after a postposed cue: said on Monday. */
 static int
 skip_time(const struct ctx *c, int k, int hi)
@@ -963,6 +979,10 @@ postposed(struct ctx *c, int i)
 		}
 		if ((k = speaker_rest(c, k, hi)) < 0)
 			return 0;
+		/* "In July, the NAACP called for ...": its object follows */
+		if ((lex_cueflags(c->g->lex, c->t[i].cue) & CUE_WIDE) &&
+		    k < hi && k > i + 1 && word_is(c, i + 1, "for"))
+			return 0;
 	}
 	/* the whole sentence before: "A, but B, X said" reports both */
 	s = sent_start(c, i);
@@ -974,6 +994,9 @@ postposed(struct ctx *c, int i)
 	    c->g->sc.q[c->t[s].q].close + 1 >= end))
 		return 0;
 	if (s >= end && !lead)
+		return 0;
+	/* "In July, X said ...": a fronted adjunct is not what was said */
+	if (!lead && adjunct_only(c, s, end))
 		return 0;
 	c->used[i] = 1;
 	if (!lead)
