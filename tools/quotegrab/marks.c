@@ -9,6 +9,7 @@
 #include <err.h>
 
 #include "quotegrab.h"
+#include "lexicon.h"
 
 /* Kinds of mark before pairing. */
 enum { M_DOPEN = 1, M_DCLOSE, M_DSTRAIGHT, M_SOPEN, M_SCLOSE, M_SSTRAIGHT };
@@ -209,7 +210,7 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 				t->flags |= TF_CAP;
 			else if (s[i] <= '9')
 				t->flags |= TF_DIGIT;
-			t->cls = (uint16_t)lex_word_in(lx, text + i, k - i,
+			t->cls = (uint16_t)lex_lookup(lx, text + i, k - i,
 			    n - i, &cue);
 			t->cue = (int16_t)cue;
 			i = k;
@@ -271,7 +272,7 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 		else if (s[i] >= '0' && s[i] <= '9')
 			t->flags |= TF_DIGIT;
 		if (s[i] < 0x80) {
-			t->cls = (uint16_t)lex_word_in(lx, text + i, k - i,
+			t->cls = (uint16_t)lex_lookup(lx, text + i, k - i,
 			    n - i, &cue);
 			t->cue = (int16_t)cue;
 		} else if (s[i] == 0xc3 || s[i] == 0xc5)
