@@ -106,38 +106,69 @@ mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
 	return (long)i;
 }
 
-/* Bytes that end a word of a mention. */
-static const unsigned char word_stop[256] = {
-	[' '] = 1, [','] = 1, ['('] = 1
-};
-
-/* Split a mention into blank-separated words, stopping at "(" or ",". */
+/* The first token at or after byte s (tokens run in text order). */
 static size_t
-words(const struct lexicon *lx, const char *text, uint32_t s, uint32_t e,
+tok_at(const struct scan *sc, uint32_t s)
+{
+	size_t	 lo = 0, hi = sc->n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (sc->t[mid].s < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Nothing but bytes other than blanks, commas and "(" between a and b. */
+static int
+joined(const char *text, uint32_t a, uint32_t b)
+{
+	for (; a < b; a++)
+		if (text[a] == ' ' || text[a] == ',' || text[a] == '(')
+			return 0;
+	return 1;
+}
+
+/*
+ * Split a mention into blank-separated words, stopping at "(" or ",",
+ * each without its trailing periods and parentheses. The words are
+ * runs of the paragraph's tokens, whose word classes they reuse.
+ */
+static size_t
+words(const struct grab *g, const char *text, uint32_t s, uint32_t e,
     struct word *w)
 {
-	size_t		 n = 0;
-	uint32_t	 i = s, j, k;
+	const struct scan *sc = &g->sc;
+	const struct tok *t = sc->t;
+	size_t		 n = 0, i = tok_at(sc, s), j, k;
 	int		 cue;
 
-	while (i < e && n < RUN_MAX) {
-		while (i < e && text[i] == ' ')
-			i++;
-		if (i >= e || text[i] == '(' || text[i] == ',')
+	while (i < sc->n && t[i].e <= e && n < RUN_MAX) {
+		if (text[t[i].s] == '(' || text[t[i].s] == ',')
 			break;
-		for (j = i; j < e && !word_stop[(unsigned char)text[j]]; j++)
+		for (j = i + 1; j < sc->n && t[j].e <= e &&
+		    joined(text, t[j - 1].e, t[j].s) && text[t[j].s] != '(' &&
+		    text[t[j].s] != ','; j++)
 			;
-		k = j;
-		while (k > i && (text[k - 1] == '.' || text[k - 1] == ')'))
-			k--;
+		/* tokens i..j-1 make the word; drop trailing . and ) */
+		for (k = j; k > i && t[k - 1].e - t[k - 1].s == 1 &&
+		    (text[t[k - 1].s] == '.' || text[t[k - 1].s] == ')'); k--)
+			;
 		if (k == i)
 			k = j;
-		w[n].s = i;
-		w[n].e = k;
-		w[n].cap = isupper((unsigned char)text[i]) ||
-		    ((unsigned char)text[i] >= 0xc3 && (unsigned char)text[i]
-		    <= 0xc5);
-		w[n].cls = lex_word(lx, text + i, k - i, &cue);
+		w[n].s = t[i].s;
+		w[n].e = t[k - 1].e;
+		w[n].cap = isupper((unsigned char)text[t[i].s]) ||
+		    ((unsigned char)text[t[i].s] >= 0xc3 &&
+		    (unsigned char)text[t[i].s] <= 0xc5);
+		if (k == i + 1 && t[i].type == T_WORD)
+			w[n].cls = t[i].cls;
+		else
+			w[n].cls = lex_word(g->lex, text + w[n].s,
+			    w[n].e - w[n].s, &cue);
 		n++;
 		i = j;
 	}
@@ -178,7 +209,7 @@ find_name(const struct grab *g, const char *text, uint32_t s, uint32_t e,
     struct name *nm)
 {
 	struct word	 w[RUN_MAX];
-	size_t		 n = words(g->lex, text, s, e, w), i, a, b;
+	size_t		 n = words(g, text, s, e, w), i, a, b;
 	int		 titled = 0;
 
 	if (n == 0 || !w[n - 1].cap)
