@@ -1260,6 +1260,9 @@ title_case(struct ctx *c)
 			continue;
 		words++;
 		caps += (c->t[i].flags & TF_CAP) != 0;
+		/* more than a quarter of the most a title may have */
+		if (words - caps > 6)
+			return;
 	}
 	if (words < 3 || words > 25 || caps * 4 < words * 3)
 		return;

@@ -163,6 +163,7 @@ put_arena(struct buf *out, const struct memory *m, size_t off, size_t len)
 struct cpcur {
 	const char	*s;
 	size_t		 byte, cp;
+	int		 ascii;		/* the text is ASCII: no counting */
 };
 
 #define ONES	0x0101010101010101ULL
@@ -187,9 +188,27 @@ count_cont(const char *s, size_t n)
 	return c;
 }
 
+/* No byte of s[0..n) has its high bit set: code points are bytes. */
+static int
+all_ascii(const char *s, size_t n)
+{
+	uint64_t	 v, acc = 0;
+	size_t		 i = 0;
+
+	for (; n - i >= 8; i += 8) {
+		memcpy(&v, s + i, 8);
+		acc |= v;
+	}
+	for (; i < n; i++)
+		acc |= (unsigned char)s[i];
+	return (acc & (0x80 * ONES)) == 0;
+}
+
 static size_t
 cp_at(struct cpcur *c, size_t byte)
 {
+	if (c->ascii)
+		return byte;
 	if (byte < c->byte)
 		c->byte = c->cp = 0;
 	c->cp += byte - c->byte - count_cont(c->s + c->byte, byte - c->byte);
@@ -253,13 +272,15 @@ void
 grab_para(struct grab *g, const char *text, size_t len, const char *actors,
     size_t alen, struct buf *out)
 {
-	struct cpcur		 cur = { text, 0, 0 }, scur = { text, 0, 0 };
+	struct cpcur		 cur = { text, 0, 0, 0 }, scur = { text, 0, 0, 0 };
 	size_t			 i;
 
 	load_actors(g, text, len, actors, alen);
 	scan_text(&g->sc, g->lex, text, len, g->open_run);
 	attribute(g, text, len);
 	g->para++;
+	if (g->nqv > 0)
+		cur.ascii = scur.ascii = all_ascii(text, len);
 	buf_addc(out, '[');
 	for (i = 0; i < g->nqv; i++) {
 		if (i > 0)
