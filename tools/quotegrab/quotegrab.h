@@ -102,6 +102,15 @@ struct ent {
 	size_t	 id, idlen;
 	size_t	 code, codelen;
 	int	 person;
+	long	 next_name, next_key;	/* earlier entries in the same bucket */
+};
+
+#define MEM_BUCKETS	512
+
+/* A bucket's newest entry, valid while gen is the memory's. */
+struct bucket {
+	unsigned long	 gen;
+	long		 head;
 };
 
 struct actor {
@@ -117,6 +126,8 @@ struct memory {
 	long		 last_person;	/* latest named person, speaker or subject */
 	long		 last_speaker;	/* speaker of the latest quote */
 	unsigned long	 speaker_para;	/* paragraph of that quote */
+	unsigned long	 gen;		/* a new one per document */
+	struct bucket	 byname[MEM_BUCKETS], bykey[MEM_BUCKETS];
 };
 
 void	mem_reset(struct memory *);

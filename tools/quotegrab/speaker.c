@@ -26,6 +26,7 @@ mem_reset(struct memory *m)
 {
 	buf_reset(&m->arena);
 	m->n = 0;
+	m->gen++;
 	m->last_person = m->last_speaker = -1;
 	m->speaker_para = 0;
 }
@@ -54,15 +55,34 @@ same(const struct memory *m, size_t off, size_t len, const char *s, size_t n)
 	return len == n && memcmp(m->arena.p + off, s, n) == 0;
 }
 
+/* FNV-1a of a name, folded to a bucket. */
+static size_t
+bucket_of(const char *s, size_t n)
+{
+	uint32_t	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return (h ^ h >> 16) & (MEM_BUCKETS - 1);
+}
+
+static long
+head(const struct memory *m, const struct bucket *b)
+{
+	return b->gen == m->gen ? b->head : -1;
+}
+
 long
 mem_find_key(const struct memory *m, const char *s, size_t n)
 {
-	size_t	 i;
+	long	 i;
 
-	for (i = m->n; i-- > 0;)
+	for (i = head(m, &m->bykey[bucket_of(s, n)]); i >= 0;
+	    i = m->v[i].next_key)
 		if (m->v[i].person && same(m, m->v[i].key, m->v[i].keylen, s,
 		    n))
-			return (long)i;
+			return i;
 	return -1;
 }
 
@@ -71,12 +91,13 @@ mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
     size_t klen, const struct actor *a, int person)
 {
 	struct ent	*e;
-	size_t		 i;
+	struct bucket	*bn = &m->byname[bucket_of(name, nlen)], *bk;
+	long		 i;
 
-	for (i = m->n; i-- > 0;)
+	for (i = head(m, bn); i >= 0; i = m->v[i].next_name)
 		if (same(m, m->v[i].name, m->v[i].namelen, name, nlen))
 			break;
-	if (i == (size_t)-1) {
+	if (i < 0) {
 		if (m->n >= MEM_MAX)
 			return -1;
 		if (m->n == m->cap) {
@@ -85,13 +106,18 @@ mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
 			    sizeof(*m->v))) == NULL)
 				err(2, "out of memory");
 		}
-		i = m->n++;
+		i = (long)m->n++;
 		e = &m->v[i];
 		memset(e, 0, sizeof(*e));
 		e->name = keep(m, name, nlen);
 		e->namelen = nlen;
 		e->key = keep(m, key, klen);
 		e->keylen = klen;
+		bk = &m->bykey[bucket_of(key, klen)];
+		e->next_name = head(m, bn);
+		e->next_key = head(m, bk);
+		bn->gen = bk->gen = m->gen;
+		bn->head = bk->head = i;
 	}
 	e = &m->v[i];
 	e->person |= person;
@@ -103,7 +129,7 @@ mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
 			e->code = keep(m, a->code, e->codelen);
 		}
 	}
-	return (long)i;
+	return i;
 }
 
 /* The first token at or after byte s (tokens run in text order). */
