@@ -200,8 +200,12 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 			continue;
 		}
 		if (alnum_byte[s[i]]) {
-			/* the common case: an ASCII word */
-			k = word_end(s, n, i + 1);
+			/* the common case: an ASCII word, ended by a blank */
+			for (k = i + 1; k < n && alnum_byte[s[k]]; k++)
+				;
+			if (k < n && (s[k] == '-' || s[k] == '\'' ||
+			    s[k] >= 0x80))
+				k = word_end(s, n, k);
 			t = push(sc);
 			t->s = (uint32_t)i;
 			t->e = (uint32_t)k;
