@@ -1206,11 +1206,14 @@ headline(struct ctx *c)
 static void
 indirect(struct ctx *c)
 {
+	const struct scan *sc = &c->g->sc;
+	size_t	 k;
 	int	 i;
 
 	headline(c);
-	for (i = 0; i < c->n; i++) {
-		/* the lexicon marked the only words that can start one */
+	/* the lexicon marked the only words that can start one */
+	for (k = 0; k < sc->ncand; k++) {
+		i = sc->cand[k];
 		if (c->t[i].cue < 0 && !(c->t[i].cls & W_ACCORD))
 			continue;
 		if (c->used[i] || c->t[i].inq || !is_word(&c->t[i]))
@@ -1222,27 +1225,42 @@ indirect(struct ctx *c)
 	}
 }
 
-/* Note named sentence subjects, so "he" can find them later. */
+/* "Secretary of State Antony Blinken": a titled name to remember. */
+static void
+titled_name(struct ctx *c, int i)
+{
+	int	 b;
+
+	if (!(c->t[i].cls & W_TITLE) || !(c->t[i].flags & TF_CAP))
+		return;
+	for (b = i + 1; b < c->n && ((c->t[b].flags & TF_CAP) ||
+	    (is_p(&c->t[b], '.') && b == i + 1)); b++)
+		;
+	if (b > i + 2)
+		speaker_note_name(c->g, c->text, c->t[i].s, c->t[b - 1].e);
+}
+
+/*
+ * Note named sentence subjects, so "he" can find them later, and titled
+ * names, in text order; titles come from the tokenizer's list.
+ */
 static void
 subjects(struct ctx *c)
 {
-	int	 i, a, b;
+	const struct scan *sc = &c->g->sc;
+	size_t	 k = 0;
+	int	 i, a, b, end;
 
-	for (i = 0; i < c->n; i++) {
-		if ((c->t[i].cls & W_TITLE) && (c->t[i].flags & TF_CAP)) {
-			for (b = i + 1; b < c->n && ((c->t[b].flags & TF_CAP) ||
-			    (is_p(&c->t[b], '.') && b == i + 1)); b++)
-				;
-			if (b > i + 2)
-				speaker_note_name(c->g, c->text, c->t[i].s,
-				    c->t[b - 1].e);
-		}
-		if (i > 0 && !(c->t[i - 1].flags & TF_SENT))
-			continue;
-		if (sentence_subject(c, i, sent_end(c, i), &a, &b) && b > a &&
+	for (i = 0; i < c->n; i = end + 1) {
+		end = sent_end(c, i);
+		if (k < sc->ncand && sc->cand[k] == i)
+			titled_name(c, sc->cand[k++]);
+		if (sentence_subject(c, i, end, &a, &b) && b > a &&
 		    (c->t[a].flags & TF_CAP) && !(c->t[a].cls & W_PRON))
 			speaker_note_subject(c->g, c->text, c->t[a].s,
 			    c->t[b - 1].e);
+		for (; k < sc->ncand && sc->cand[k] <= end; k++)
+			titled_name(c, sc->cand[k]);
 	}
 }
 

@@ -115,6 +115,19 @@ push(struct scan *sc)
 	return t;
 }
 
+/* Note the last token as one the attribution looks at. */
+static void
+push_cand(struct scan *sc)
+{
+	if (sc->ncand == sc->capcand) {
+		sc->capcand = sc->capcand ? sc->capcand * 2 : 64;
+		if ((sc->cand = reallocarray(sc->cand, sc->capcand,
+		    sizeof(*sc->cand))) == NULL)
+			err(2, "out of memory");
+	}
+	sc->cand[sc->ncand++] = (int32_t)(sc->n - 1);
+}
+
 /* An apostrophe (’ or ') at i sits inside a word: letters on both sides. */
 static int
 inner_apostrophe(const unsigned char *s, size_t n, size_t i, size_t len)
@@ -194,6 +207,7 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 	char			 ch;
 
 	sc->n = 0;
+	sc->ncand = 0;
 	while (i < n) {
 		if (s[i] == ' ') {
 			i++;
@@ -217,6 +231,8 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 			t->cls = (uint16_t)lex_lookup(lx, text + i, k - i,
 			    n - i, &cue);
 			t->cue = (int16_t)cue;
+			if (cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)))
+				push_cand(sc);
 			i = k;
 			continue;
 		}
@@ -279,6 +295,8 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 			t->cls = (uint16_t)lex_lookup(lx, text + i, k - i,
 			    n - i, &cue);
 			t->cue = (int16_t)cue;
+			if (cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)))
+				push_cand(sc);
 		} else if (s[i] == 0xc3 || s[i] == 0xc5)
 			t->flags |= TF_CAP * (i + 1 < n && s[i + 1] < 0xa0);
 		i = k;
@@ -477,5 +495,6 @@ scan_free(struct scan *sc)
 {
 	free(sc->t);
 	free(sc->q);
+	free(sc->cand);
 	memset(sc, 0, sizeof(*sc));
 }

@@ -86,6 +86,8 @@ struct qspan {
 struct scan {
 	struct tok	*t;
 	size_t		 n, cap;
+	int32_t		*cand;		/* tokens that are cues or titles */
+	size_t		 ncand, capcand;
 	struct qspan	*q;
 	size_t		 nq, capq;
 };
