@@ -88,6 +88,8 @@ struct scan {
 	size_t		 n, cap;
 	int32_t		*cand;		/* tokens that are cues or titles */
 	size_t		 ncand, capcand;
+	int32_t		*pt;		/* quote marks and . ? ! ; */
+	size_t		 npt, cappt;
 	struct qspan	*q;
 	size_t		 nq, capq;
 };
