@@ -793,6 +793,12 @@ clause_end(const struct ctx *c, int k)
 		    i + 2 < c->n && word_is(c, i + 1, "and") &&
 		    new_subject(c, i + 2))
 			return i;
+		/* ", engaging in ...": a participle of the writer's */
+		if (is_p(&c->t[i], ',') && i > k + 1 && i + 1 < c->n &&
+		    lower_word(&c->t[i + 1]) && ends_with(c, i + 1, "ing") &&
+		    !word_is(c, i + 1, "including") &&
+		    !word_is(c, i + 1, "according"))
+			return i;
 		/* ", which he said ...": a report of its own */
 		if (is_p(&c->t[i], ',') && i + 3 < c->n &&
 		    (word_is(c, i + 1, "which") || word_is(c, i + 1, "who")))
