@@ -738,6 +738,25 @@ new_subject(const struct ctx *c, int i)
 }
 
 /*
+ * Capitalized words from i, then a finite verb: "Clinton restricted",
+ * "The Pentagon has".
+ */
+static int
+subject_verb(const struct ctx *c, int i)
+{
+	int	 j;
+
+	for (j = i; j < c->n && j - i < 4 && (c->t[j].flags & TF_CAP); j++)
+		;
+	if (j == i || j >= c->n || !lower_word(&c->t[j]))
+		return 0;
+	return ends_with(c, j, "ed") || word_is(c, j, "has") ||
+	    word_is(c, j, "have") || word_is(c, j, "had") ||
+	    word_is(c, j, "is") || word_is(c, j, "was") ||
+	    word_is(c, j, "will") || word_is(c, j, "would");
+}
+
+/*
  * Where a reported clause starting at k ends: the sentence end, a
  * semicolon, a coordinated verb of the reporting subject ("and
  * warned"), a comma before but, yet, although, though, even, as, while,
@@ -792,6 +811,11 @@ clause_end(const struct ctx *c, int k)
 		if ((is_p(&c->t[i], ',') || is_p(&c->t[i], '-')) && i > k + 1 &&
 		    i + 2 < c->n && word_is(c, i + 1, "and") &&
 		    new_subject(c, i + 2))
+			return i;
+		/* ", Clinton restricted ...": a new subject and its verb */
+		if (is_p(&c->t[i], ',') && i > k + 1 && i + 2 < c->n &&
+		    (c->t[i + 1].flags & TF_CAP) && !(c->t[i + 1].cls &
+		    (W_CONJ | W_PREP | W_TIME)) && subject_verb(c, i + 1))
 			return i;
 		/* ", engaging in ...": a participle of the writer's */
 		if (is_p(&c->t[i], ',') && i > k + 1 && i + 1 < c->n &&
