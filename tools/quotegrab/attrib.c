@@ -969,7 +969,9 @@ postposed(struct ctx *c, int i)
 	    !ends_with(c, i, "ed"))
 		return 0;
 	if (inverted) {
-		if (!subject_after(c, i, hi, &a, &b))
+		/* "..., said the envoy": verbs of saying invert, not "stated" */
+		if (!(lex_cueflags(c->g->lex, c->t[i].cue) & CUE_BARE) ||
+		    !subject_after(c, i, hi, &a, &b))
 			return 0;
 		/* said Jeffrey N. Trimble, a senior official with ... */
 		k = skip_adjuncts(c, b, hi);
