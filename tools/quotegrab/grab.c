@@ -194,9 +194,15 @@ actor_members(const char *p, const char *end, struct araw *r)
 		ks = p + 1;
 		p = skip_str(p, end);
 		ke = p - 1;
-		if (memchr(ks, '\\', (size_t)(ke - ks)) != NULL)
+		if (ke < ks || *ke != '"' ||
+		    memchr(ks, '\\', (size_t)(ke - ks)) != NULL)
 			return NULL;
-		p = skip_ws(skip_ws(p, end) + 1, end);
+		p = skip_ws(p, end);
+		if (p >= end || *p != ':')
+			return NULL;
+		p = skip_ws(p + 1, end);
+		if (p >= end)
+			return NULL;
 		n = (size_t)(ke - ks);
 		hit = -1;
 		for (k = 0; k < 6; k++)
@@ -213,7 +219,7 @@ actor_members(const char *p, const char *end, struct araw *r)
 		if (p < end && *p == ',')
 			p = skip_ws(p + 1, end);
 	}
-	return p < end ? p + 1 : p;
+	return p < end && *p == '}' ? p + 1 : NULL;
 }
 
 /* A member that is a plain non-negative integer, or -1 (-2: unsure). */
@@ -241,20 +247,35 @@ raw_int(const char *v, const char *ve)
 	return x;
 }
 
-/* A string member, decoded into the arena with a NUL; NULL if none. */
-static const char *
-raw_string(struct grab *g, const char *v, const char *ve)
+/*
+ * A string member without escapes: 1 with its span in *s, *n; 0 for
+ * none (or no string); -1 for one the fast path leaves alone.
+ */
+static int
+raw_str(const char *v, const char *ve, const char **s, size_t *n)
 {
-	size_t		 off = g->arena.len;
 	const char	*e;
 
 	if (v == NULL || *v != '"')
-		return NULL;
+		return 0;
 	e = skip_str(v, ve);
-	if (memchr(v, '\\', (size_t)(e - v)) == NULL)
-		buf_add(&g->arena, v + 1, (size_t)(e - v - 2));
-	else
-		json_decode_string(v, (size_t)(e - v), &g->arena);
+	if (e < v + 2 || e[-1] != '"' || memchr(v, '\\', (size_t)(e - v)) !=
+	    NULL)
+		return -1;
+	*s = v + 1;
+	*n = (size_t)(e - v - 2);
+	return 1;
+}
+
+/* Copy a member string into the arena with a NUL; NULL if none. */
+static const char *
+keep_str(struct grab *g, int have, const char *s, size_t n)
+{
+	size_t	 off = g->arena.len;
+
+	if (have != 1)
+		return NULL;
+	buf_add(&g->arena, s, n);
 	buf_addc(&g->arena, '\0');
 	return g->arena.p + off;
 }
@@ -271,29 +292,35 @@ static void
 load_actors(struct grab *g, const char *text, size_t len, const char *raw,
     size_t rawlen)
 {
-	const char	*p, *end = raw + rawlen;
+	const char	*p, *q, *end, *sv[4];
 	struct araw	 r;
 	struct actor	*a;
 	long long	 s, en;
-	size_t		 atcp = 0, atb = 0;
-	const char	*type;
+	size_t		 atcp = 0, atb = 0, sn[4], k;
+	int		 have[4];
 
 	g->nav = 0;
 	buf_reset(&g->arena);
 	if (raw == NULL || rawlen < 2 || raw[0] != '[')
 		return;
+	end = raw + rawlen;
 	buf_reserve(&g->arena, rawlen + 1);
 	for (p = skip_ws(raw + 1, end); p < end && *p != ']';) {
 		if (*p != '{') {
-			p = skip_ws(skip_value(p, end), end);
+			/* no progress: not the JSON the reader passes */
+			if ((q = skip_value(p, end)) == p)
+				goto slow;
+			p = skip_ws(q, end);
 			goto next;
 		}
 		if ((p = actor_members(p, end, &r)) == NULL ||
 		    (s = raw_int(r.v[0], r.ve[0])) == -2 ||
-		    (en = raw_int(r.v[1], r.ve[1])) == -2) {
-			load_actors_slow(g, text, len, raw, rawlen);
-			return;
-		}
+		    (en = raw_int(r.v[1], r.ve[1])) == -2)
+			goto slow;
+		for (k = 0; k < 4; k++)
+			if ((have[k] = raw_str(r.v[k + 2], r.ve[k + 2], &sv[k],
+			    &sn[k])) == -1)
+				goto slow;
 		p = skip_ws(p, end);
 		if (s < 0 || en < 0 || en <= s)
 			goto next;
@@ -306,15 +333,19 @@ load_actors(struct grab *g, const char *text, size_t len, const char *raw,
 		a = &g->av[g->nav++];
 		a->s = cp_byte(text, len, (size_t)s, &atcp, &atb);
 		a->e = cp_byte(text, len, (size_t)en, &atcp, &atb);
-		a->id = raw_string(g, r.v[2], r.ve[2]);
-		a->name = raw_string(g, r.v[3], r.ve[3]);
-		a->code = raw_string(g, r.v[4], r.ve[4]);
-		type = raw_string(g, r.v[5], r.ve[5]);
-		a->person = type != NULL && strcmp(type, "PER") == 0;
+		a->id = keep_str(g, have[0], sv[0], sn[0]);
+		a->name = keep_str(g, have[1], sv[1], sn[1]);
+		a->code = keep_str(g, have[2], sv[2], sn[2]);
+		a->person = have[3] == 1 && sn[3] == 3 &&
+		    memcmp(sv[3], "PER", 3) == 0;
 next:
 		if (p < end && *p == ',')
 			p = skip_ws(p + 1, end);
 	}
+	return;
+slow:
+	/* escapes, odd numbers or a shape not validated: the slow way */
+	load_actors_slow(g, text, len, raw, rawlen);
 }
 
 /*
