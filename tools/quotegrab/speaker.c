@@ -2,7 +2,6 @@
  * Speakers: from a subject mention to who it is, as fully as the document
  * names them; pronouns and bare last names resolved over the document.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -171,6 +170,7 @@ words(const struct grab *g, const char *text, uint32_t s, uint32_t e,
 	const struct tok *t = sc->t;
 	size_t		 n = 0, i = tok_at(sc, s), j, k;
 	int		 cue;
+	unsigned char	 c0;
 
 	while (i < sc->n && t[i].e <= e && n < RUN_MAX) {
 		if (text[t[i].s] == '(' || text[t[i].s] == ',')
@@ -187,9 +187,9 @@ words(const struct grab *g, const char *text, uint32_t s, uint32_t e,
 			k = j;
 		w[n].s = t[i].s;
 		w[n].e = t[k - 1].e;
-		w[n].cap = isupper((unsigned char)text[t[i].s]) ||
-		    ((unsigned char)text[t[i].s] >= 0xc3 &&
-		    (unsigned char)text[t[i].s] <= 0xc5);
+		c0 = (unsigned char)text[t[i].s];
+		w[n].cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xc3 &&
+		    c0 <= 0xc5);
 		if (k == i + 1 && t[i].type == T_WORD)
 			w[n].cls = t[i].cls;
 		else
