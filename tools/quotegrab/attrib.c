@@ -908,6 +908,14 @@ noun_cue(const struct ctx *c, int i, int a, int b)
 	    !(p->cls & (W_PRON | W_PRONX));
 }
 
+/* This, that, these, those: they may stand for a whole subject. */
+static int
+demonstrative(const struct ctx *c, int i)
+{
+	return word_is(c, i, "this") || word_is(c, i, "that") ||
+	    word_is(c, i, "these") || word_is(c, i, "those");
+}
+
 /* Only auxiliaries and adverbs between b and the cue at i: X is urging. */
 static int
 adjacent(const struct ctx *c, int b, int i)
@@ -1088,6 +1096,9 @@ indirect_cue(struct ctx *c, int i)
 
 	if (fl & CUE_TAIL)
 		return;
+	/* "Peace Talks:", "talks resumed": the noun, not the verb */
+	if ((fl & CUE_PART) && !particle(c, i + 1))
+		return;
 	/* "wants to", "vowed to": the infinitive is a stance's content */
 	if (i + 1 < c->n && word_is(c, i + 1, "to") && !(fl & CUE_WIDE))
 		return;
@@ -1144,8 +1155,10 @@ indirect_cue(struct ctx *c, int i)
 		    !(c->t[b - 1].flags & TF_CAP || c->t[b - 1].cls &
 		    (W_PRON | W_PRONX))))
 			return;
-		if (b > a && lower_word(&c->t[b - 1]) &&
-		    (c->t[b - 1].cls & W_DET))
+		/* "The demand for ...": a determiner alone is no subject */
+		if (b > a && is_word(&c->t[b - 1]) &&
+		    (c->t[b - 1].cls & W_DET) && (lower_word(&c->t[b - 1]) ||
+		    b - a == 1) && !demonstrative(c, b - 1))
 			return;
 		/* called for, pointed out: the particle is the verb's */
 		if (k < hi && particle(c, k))
