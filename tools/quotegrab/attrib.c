@@ -16,6 +16,14 @@
 #define TAIL_GAP	20	/* tokens after a close mark to find the cue */
 #define SCARE_WORDS	4	/* quotes this short without a cue are not speech */
 
+/*
+ * What became of a quoted span (struct qspan's done): a direct quote, one
+ * taken into a reported clause, a fragment after a cue that the cue's
+ * clause may take, or a quote attributed only from context, which a
+ * clause around it may take too.
+ */
+enum { QS_FREE, QS_DIRECT, QS_TAKEN, QS_FRAG, QS_WEAK };
+
 struct ctx {
 	struct grab	*g;
 	const char	*text;
@@ -219,21 +227,24 @@ subject_after(const struct ctx *c, int i, int hi, int *a, int *b)
 	return 1;
 }
 
-/* After a postposed speaker only adjuncts or an appositive may follow. */
+/*
+ * After a postposed speaker only adjuncts or an appositive may follow:
+ * where they end (the sentence end or a comma), or -1.
+ */
 static int
 speaker_rest(const struct ctx *c, int k, int hi)
 {
 	int	 j;
 
 	if (k >= hi || is_p(&c->t[k], ',') || is_p(&c->t[k], '('))
-		return 1;
+		return k;
 	if (!lower_word(&c->t[k]) || !(c->t[k].cls & (W_PREP | W_TIME)))
-		return 0;
-	for (j = k; j < hi; j++)
+		return -1;
+	for (j = k; j < hi && !is_p(&c->t[j], ','); j++)
 		if (c->t[j].cue >= 0 || c->t[j].type == T_MARK ||
 		    word_is(c, j, "that"))
-			return 0;
-	return hi - k <= 10;
+			return -1;
+	return j - k <= 10 ? j : -1;
 }
 
 /* The subject of the sentence holding i: its first noun phrase. */
@@ -302,7 +313,37 @@ participle(const struct ctx *c, int i)
 	p = &c->t[i - 1];
 	if (p->type == T_MARK && (p->flags & TF_CLOSE) && i >= 2)
 		p = &c->t[i - 2];
+	/* "by telling them that", "while saying": the subject's too */
+	if (lower_word(p) && (word_is(c, i - 1, "by") ||
+	    word_is(c, i - 1, "while") || word_is(c, i - 1, "after") ||
+	    word_is(c, i - 1, "before") || word_is(c, i - 1, "when")))
+		return 1;
 	return is_p(p, ',');
+}
+
+/* A form of "be" (not "being"): before -ing it makes a progressive. */
+static int
+be_word(const struct ctx *c, int i)
+{
+	return word_is(c, i, "is") || word_is(c, i, "are") ||
+	    word_is(c, i, "was") || word_is(c, i, "were") ||
+	    word_is(c, i, "be") || word_is(c, i, "been");
+}
+
+/* "is telling", "was also calling": a finite verb, not a participle. */
+static int
+progressive(const struct ctx *c, int i)
+{
+	int	 j = i - 1;
+
+	if (!ends_with(c, i, "ing"))
+		return 0;
+	while (j > 0 && lower_word(&c->t[j]) && ends_with(c, j, "ly"))
+		j--;
+	if (j > 0 && (word_is(c, j, "also") || word_is(c, j, "now") ||
+	    word_is(c, j, "still")))
+		j--;
+	return be_word(c, j);
 }
 
 /* Speaker for the cue at i, local to this sentence. */
@@ -311,7 +352,8 @@ cue_subject(const struct ctx *c, int i, int *a, int *b)
 {
 	int	 j = i - 1;
 
-	if (participle(c, i) || ends_with(c, i, "ing"))
+	if (participle(c, i) || (ends_with(c, i, "ing") &&
+	    !progressive(c, i)))
 		return sentence_subject(c, i, i, a, b);
 	if (subject_before(c, i, sent_start(c, i), a, b))
 		return 1;
@@ -408,11 +450,12 @@ tail_attribution(struct ctx *c, struct qspan *qs, struct quote *q)
 /* X said: "..." and X said, "..." before an open mark. */
 static int
 head_attribution(struct ctx *c, struct qspan *qs, struct quote *q,
-    int *that)
+    int *that, int *cue)
 {
 	int	 o = qs->open, j = o - 1, k, lo, a, b, split;
 
 	*that = 0;
+	*cue = -1;
 	if (j < 0)
 		return 0;
 	if (is_p(&c->t[j], ':') || is_p(&c->t[j], ','))
@@ -442,6 +485,7 @@ head_attribution(struct ctx *c, struct qspan *qs, struct quote *q,
 	q->cue = c->t[k].cue;
 	split = c->used[k];
 	c->used[k] = 1;
+	*cue = k;
 	set_speaker(c, q, a, b);
 	return split ? 2 : 1;
 }
@@ -489,7 +533,7 @@ direct_quotes(struct ctx *c)
 	struct qspan	*qs;
 	struct quote	*q;
 	size_t		 i;
-	int		 that, head;
+	int		 that, head, cue, weak;
 
 	for (i = 0; i < sc->nq; i++) {
 		qs = &sc->q[i];
@@ -503,20 +547,26 @@ direct_quotes(struct ctx *c)
 			q->kind = Q_OTHER;
 			continue;
 		}
+		weak = QS_DIRECT;
 		if (qs->close >= 0 && tail_attribution(c, qs, q))
 			;
 		else if (qs->open >= 0 &&
-		    (head = head_attribution(c, qs, q, &that)) != 0) {
+		    (head = head_attribution(c, qs, q, &that, &cue)) != 0) {
 			/* "...," he said, "...": a split quote stays direct */
 			if (that || (head == 1 && (!sentence_quote(c, qs) ||
 			    qs->words < SCARE_WORDS) &&
-			    !(c->t[qs->open + 1].flags & TF_CAP)))
+			    !(c->t[qs->open + 1].flags & TF_CAP))) {
+				/* the cue's whole clause is the quote */
 				q->kind = Q_PARTIAL;
+				weak = QS_FRAG;
+				c->used[cue] = head == 2;
+			}
 		} else if (qs->open < 0 && g->run_who >= 0) {
 			q->who = g->run_who;
 			q->cue = g->run_cue;
 			q->how = HOW_CONTEXT;
 		} else if (qs->words >= SCARE_WORDS && sentence_quote(c, qs)) {
+			weak = QS_WEAK;
 			if (c->para_who >= 0 || c->para_ss != c->para_se) {
 				q->who = c->para_who;
 				q->how = c->para_how;
@@ -531,7 +581,7 @@ direct_quotes(struct ctx *c)
 			q->kind = Q_OTHER;
 			continue;
 		}
-		qs->done = 1;
+		qs->done = weak;
 		if (q->who >= 0 || q->ss != q->se) {
 			c->para_who = q->who;
 			c->para_how = q->how;
@@ -601,6 +651,16 @@ clause_start(const struct ctx *c, int k, unsigned fl)
 	    !(t->cls & W_PREP);
 }
 
+/* The cue at i is its bare lemma: "state", "report", "call". */
+static int
+is_lemma(const struct ctx *c, int i)
+{
+	const char	*l = lex_lemma(c->g->lex, c->t[i].cue);
+	size_t		 n = c->t[i].e - c->t[i].s;
+
+	return strlen(l) == n && strncasecmp(l, c->text + c->t[i].s, n) == 0;
+}
+
 /* A lowercase verb form: a cue, or a past tense ending in -ed. */
 static int
 verb_like(const struct ctx *c, int i)
@@ -625,7 +685,12 @@ coordinate_verb(const struct ctx *c, int i)
 	for (j = i + 1; j < c->n && j - i < 4 && lower_word(&c->t[j]) &&
 	    (c->t[j].cls & W_AUX) && !verb_like(c, j); j++)
 		;
-	return verb_like(c, j);
+	if (!verb_like(c, j))
+		return 0;
+	/* "and state law": a bare cue lemma after "and" is a noun */
+	if (j == i + 1 && c->t[j].cue >= 0 && is_lemma(c, j))
+		return 0;
+	return 1;
 }
 
 /*
@@ -647,6 +712,9 @@ comma_stop(const struct ctx *c, int i)
 			break;
 	if (j == sizeof(stop) / sizeof(stop[0]))
 		return 0;
+	/* ", as well as" goes on with the same clause */
+	if (j == 5 && word_is(c, i + 1, "well"))
+		return 0;
 	if (j >= 2)
 		return 1;
 	/* ", but he said ...": a contrast that brings its own report */
@@ -654,6 +722,38 @@ comma_stop(const struct ctx *c, int i)
 		if (c->t[j].cue >= 0 && lower_word(&c->t[j]))
 			return 1;
 	return 0;
+}
+
+/* A subject starts at i: a pronoun, a name, or a determiner's noun. */
+static int
+new_subject(const struct ctx *c, int i)
+{
+	const struct tok *t = &c->t[i];
+
+	if (!is_word(t))
+		return 0;
+	if (t->cls & (W_PRON | W_PRONX))
+		return 1;
+	return (t->cls & W_DET) || (t->flags & TF_CAP);
+}
+
+/*
+ * Capitalized words from i, then a finite verb: "Clinton restricted",
+ * "The Pentagon has".
+ */
+static int
+subject_verb(const struct ctx *c, int i)
+{
+	int	 j;
+
+	for (j = i; j < c->n && j - i < 4 && (c->t[j].flags & TF_CAP); j++)
+		;
+	if (j == i || j >= c->n || !lower_word(&c->t[j]))
+		return 0;
+	return ends_with(c, j, "ed") || word_is(c, j, "has") ||
+	    word_is(c, j, "have") || word_is(c, j, "had") ||
+	    word_is(c, j, "is") || word_is(c, j, "was") ||
+	    word_is(c, j, "will") || word_is(c, j, "would");
 }
 
 /*
@@ -676,7 +776,7 @@ clause_end(const struct ctx *c, int k)
 		    c->t[i].q >= 0) {
 			const struct qspan *qs = &c->g->sc.q[c->t[i].q];
 
-			if (qs->done == 1) {
+			if (qs->done == QS_DIRECT) {
 				/* a direct quote of its own: end before it */
 				for (j = i; j > k && !is_p(&c->t[j - 1], ',');
 				    j--)
@@ -692,6 +792,10 @@ clause_end(const struct ctx *c, int k)
 			if (i + 1 < c->n && c->t[i + 1].cue >= 0 &&
 			    participle(c, i + 1))
 				return i + 1;
+			/* "...," but he said: so may a comma before "but" */
+			if (qs->e > qs->s && c->text[qs->e - 1] == ',' &&
+			    i > k + 1 && comma_stop(c, i + 1))
+				return i + 1;
 			continue;
 		}
 		if (is_p(&c->t[i], ',') && i > k + 1 && comma_stop(c, i + 1))
@@ -703,6 +807,29 @@ clause_end(const struct ctx *c, int k)
 			return i;
 		if (is_p(&c->t[i], '(') || is_p(&c->t[i], ':'))
 			return i;
+		/* ", and the downgrade is ...": a clause of the writer's */
+		if ((is_p(&c->t[i], ',') || is_p(&c->t[i], '-')) && i > k + 1 &&
+		    i + 2 < c->n && word_is(c, i + 1, "and") &&
+		    new_subject(c, i + 2))
+			return i;
+		/* ", Clinton restricted ...": a new subject and its verb */
+		if (is_p(&c->t[i], ',') && i > k + 1 && i + 2 < c->n &&
+		    (c->t[i + 1].flags & TF_CAP) && !(c->t[i + 1].cls &
+		    (W_CONJ | W_PREP | W_TIME)) && subject_verb(c, i + 1))
+			return i;
+		/* ", engaging in ...": a participle of the writer's */
+		if (is_p(&c->t[i], ',') && i > k + 1 && i + 1 < c->n &&
+		    lower_word(&c->t[i + 1]) && ends_with(c, i + 1, "ing") &&
+		    !word_is(c, i + 1, "including") &&
+		    !word_is(c, i + 1, "according"))
+			return i;
+		/* ", which he said ...": a report of its own */
+		if (is_p(&c->t[i], ',') && i + 3 < c->n &&
+		    (word_is(c, i + 1, "which") || word_is(c, i + 1, "who")))
+			for (j = i + 2; j < i + 5 && j < c->n &&
+			    !(c->t[j].flags & TF_SENT); j++)
+				if (c->t[j].cue >= 0 && lower_word(&c->t[j]))
+					return i;
 	}
 	return c->n;
 }
@@ -732,12 +859,12 @@ emit_indirect(struct ctx *c, int cue, int from, int to, int a, int b,
 
 		if (qs->open < from || qs->open >= to)
 			continue;
-		if (qs->done == 1 && qs->open == from)
+		if (qs->done == QS_DIRECT && qs->open == from)
 			return;
-		if (qs->done == 1)
+		if (qs->done == QS_DIRECT || qs->done == QS_TAKEN)
 			continue;
 		partial = 1;
-		qs->done = 2;
+		qs->done = QS_TAKEN;
 	}
 	if (c->t[from].type == T_MARK)
 		s = c->t[from].e;
@@ -781,6 +908,61 @@ noun_cue(const struct ctx *c, int i, int a, int b)
 	    !(p->cls & (W_PRON | W_PRONX));
 }
 
+/* This, that, these, those: they may stand for a whole subject. */
+static int
+demonstrative(const struct ctx *c, int i)
+{
+	return word_is(c, i, "this") || word_is(c, i, "that") ||
+	    word_is(c, i, "these") || word_is(c, i, "those");
+}
+
+/* Only auxiliaries and adverbs between b and the cue at i: X is urging. */
+static int
+adjacent(const struct ctx *c, int b, int i)
+{
+	for (; b < i; b++)
+		if (!aux_like(c, b))
+			return 0;
+	return 1;
+}
+
+/* called for, pointed out, spoke of, talked about: the verb's particle */
+static int
+particle(const struct ctx *c, int k)
+{
+	return word_is(c, k, "for") || word_is(c, k, "on") ||
+	    word_is(c, k, "out") || word_is(c, k, "up") ||
+	    word_is(c, k, "about") || word_is(c, k, "of") ||
+	    word_is(c, k, "against");
+}
+
+/* Tokens [s, e) are a short phrase of time or place: "In the end". */
+static int
+adjunct_only(const struct ctx *c, int s, int e)
+{
+	int	 j;
+
+	if (e - s > 8 || !is_word(&c->t[s]) || !(c->t[s].cls & W_PREP))
+		return 0;
+	for (j = s + 1; j < e; j++)
+		if (c->t[j].type == T_MARK || (lower_word(&c->t[j]) &&
+		    (c->t[j].cue >= 0 || (c->t[j].cls & (W_STOPNP | W_AUX)) ||
+		    ends_with(c, j, "ed"))))
+			return 0;
+	return 1;
+}
+
+/* Time words and auxiliaries after a postposed cue: said on Monday. */
+static int
+skip_time(const struct ctx *c, int k, int hi)
+{
+	while (k < hi && is_word(&c->t[k]) &&
+	    (c->t[k].cls & (W_TIME | W_AUX)) &&
+	    (lower_word(&c->t[k]) || (c->t[k].cls & W_TIME)))
+		k++;
+	return k;
+}
+
 /*
  * CONTENT, X said. and CONTENT, said X. and the parenthetical
  * START, X said, REST.
@@ -788,24 +970,32 @@ noun_cue(const struct ctx *c, int i, int a, int b)
 static int
 postposed(struct ctx *c, int i)
 {
-	int	 a, b, j, k, s, hi = sent_end(c, i), end;
+	int	 a, b, j, k, s, hi = sent_end(c, i), end, as = 0, lead = 0;
 	int	 inverted = is_p(&c->t[i - 1], ',');
 
 	if ((lex_cueflags(c->g->lex, c->t[i].cue) & CUE_WIDE) &&
 	    !ends_with(c, i, "ed"))
 		return 0;
 	if (inverted) {
-		if (!subject_after(c, i, hi, &a, &b))
+		/* "..., said the envoy": verbs of saying invert, not "stated" */
+		if (!(lex_cueflags(c->g->lex, c->t[i].cue) & CUE_BARE) ||
+		    !subject_after(c, i, hi, &a, &b))
 			return 0;
+		/* said Jeffrey N. Trimble, a senior official with ... */
 		k = skip_adjuncts(c, b, hi);
-		if (!speaker_rest(c, k, hi))
+		if (!(b < hi && is_p(&c->t[b], ',')) &&
+		    speaker_rest(c, k, hi) < 0)
 			return 0;
 		end = i - 1;
 		k = hi;
 	} else {
 		if (!subject_before(c, i, sent_start(c, i), &a, &b) ||
-		    a == 0 || !is_p(&c->t[a - 1], ',') ||
-		    noun_cue(c, i, a, b))
+		    a == 0 || noun_cue(c, i, a, b))
+			return 0;
+		/* CONTENT, as police have said; As X noted, CONTENT */
+		as = word_is(c, a - 1, "as");
+		lead = as && a - 1 == sent_start(c, i);
+		if (!lead && (a - 1 - as < 0 || !is_p(&c->t[a - 1 - as], ',')))
 			return 0;
 		for (j = a; j < b && !(c->t[j].flags & TF_CAP) &&
 		    !(c->t[j].cls & (W_DET | W_PRON | W_PRONX)); j++)
@@ -813,33 +1003,44 @@ postposed(struct ctx *c, int i)
 		/* officials said, sources said: a bare plural will do */
 		if (j == b && !(b == a + 1 && ends_with(c, a, "s")))
 			return 0;
-		end = a - 1;
-		k = i + 1;
-		while (k < hi && is_word(&c->t[k]) &&
-		    (c->t[k].cls & (W_TIME | W_AUX)) &&
-		    (lower_word(&c->t[k]) || (c->t[k].cls & W_TIME)))
-			k++;
-		if (k < hi && !is_p(&c->t[k], ',') && !speaker_rest(c, k, hi))
+		end = a - 1 - as;
+		k = skip_time(c, i + 1, hi);
+		if (as && k < hi && particle(c, k))
+			k = skip_time(c, k + 1, hi);
+		/* ..., he told me on Friday, ...: the hearer first */
+		if (lex_cueflags(c->g->lex, c->t[i].cue) & CUE_OBJ) {
+			if (k < hi && lower_word(&c->t[k]) &&
+			    (c->t[k].cls & W_OBJ))
+				k++;
+			else
+				while (k < hi && (c->t[k].flags & TF_CAP))
+					k++;
+			k = skip_time(c, k, hi);
+		}
+		if ((k = speaker_rest(c, k, hi)) < 0)
+			return 0;
+		/* "In July, the NAACP called for ...": its object follows */
+		if ((lex_cueflags(c->g->lex, c->t[i].cue) & CUE_WIDE) &&
+		    k < hi && k > i + 1 && word_is(c, i + 1, "for"))
 			return 0;
 	}
+	/* the whole sentence before: "A, but B, X said" reports both */
 	s = sent_start(c, i);
-	/* START, but CONTENT, X said: the content begins after "but" */
-	for (j = end - 1; j > s; j--)
-		if (is_p(&c->t[j - 1], ',') && lower_word(&c->t[j]) &&
-		    (c->t[j].cls & W_CONJ) && j + 1 < end) {
-			s = j + 1;
-			break;
-		}
 	while (s < end && (c->t[s].type == T_MARK || (is_word(&c->t[s]) &&
 	    (c->t[s].cls & W_CONJ) && (c->t[s].flags & TF_CAP))))
 		s++;
 	if (c->t[s].type == T_MARK && c->t[s].q >= 0 &&
-	    c->g->sc.q[c->t[s].q].done)
+	    (c->g->sc.q[c->t[s].q].done == QS_DIRECT ||
+	    c->g->sc.q[c->t[s].q].close + 1 >= end))
 		return 0;
-	if (s >= end)
+	if (s >= end && !lead)
+		return 0;
+	/* "In July, X said ...": a fronted adjunct is not what was said */
+	if (!lead && adjunct_only(c, s, end))
 		return 0;
 	c->used[i] = 1;
-	emit_indirect(c, c->t[i].cue, s, end, a, b, 0, 1);
+	if (!lead)
+		emit_indirect(c, c->t[i].cue, s, end, a, b, 0, 1);
 	if (!inverted && k < hi && is_p(&c->t[k], ',') && k + 1 < hi &&
 	    !word_is(c, k + 1, "according") && c->t[k + 1].cue < 0 &&
 	    !(c->t[k + 1].cls & (W_CONJ | W_REL | W_PREP)))
@@ -865,27 +1066,51 @@ inside_indirect(const struct ctx *c, int i)
 	return 0;
 }
 
+/*
+ * "told the forum he was ...": a determiner and a few nouns, then a
+ * pronoun that starts the content; where the content starts, or k.
+ */
+static int
+det_hearer(const struct ctx *c, int k, int hi)
+{
+	int	 j;
+
+	if (k >= hi || !lower_word(&c->t[k]) || !(c->t[k].cls & W_DET) ||
+	    (c->t[k].cls & W_THAT))
+		return k;
+	for (j = k + 1; j < hi && j - k <= 4 && lower_word(&c->t[j]) &&
+	    !(c->t[j].cls & (W_PRON | W_PRONX | W_STOPNP | W_REL | W_PREP |
+	    W_CONJ | W_DET)); j++)
+		;
+	if (j > k + 1 && j < hi && (c->t[j].cls & (W_PRON | W_PRONX)))
+		return j;
+	return k;
+}
+
 static void
 indirect_cue(struct ctx *c, int i)
 {
 	const struct lexicon *lx = c->g->lex;
 	unsigned	 fl = lex_cueflags(lx, c->t[i].cue);
-	int		 a = 0, b = 0, k, hi, j, partic;
+	int		 a = 0, b = 0, k, hi, j, partic, prog;
 
 	if (fl & CUE_TAIL)
+		return;
+	/* "Peace Talks:", "talks resumed": the noun, not the verb */
+	if ((fl & CUE_PART) && !particle(c, i + 1))
 		return;
 	/* "wants to", "vowed to": the infinitive is a stance's content */
 	if (i + 1 < c->n && word_is(c, i + 1, "to") && !(fl & CUE_WIDE))
 		return;
 	if (inside_indirect(c, i))
 		return;
-	if (i > 0 && (word_is(c, i - 1, "was") || word_is(c, i - 1, "were") ||
-	    word_is(c, i - 1, "is") || word_is(c, i - 1, "are") ||
-	    word_is(c, i - 1, "be") || word_is(c, i - 1, "been") ||
-	    word_is(c, i - 1, "being")))
+	prog = progressive(c, i);
+	/* "was told", "being asked": passives */
+	if (!prog && i > 0 && (be_word(c, i - 1) || word_is(c, i - 1,
+	    "being")))
 		return;
 	partic = participle(c, i);
-	if (!partic && ends_with(c, i, "ing"))
+	if (!partic && !prog && ends_with(c, i, "ing"))
 		return;
 	hi = sent_end(c, i);
 	if (!partic && i > 0 && postposed(c, i))
@@ -897,10 +1122,14 @@ indirect_cue(struct ctx *c, int i)
 	}
 	if (!partic && noun_cue(c, i, a, b))
 		return;
-	k = skip_adjuncts(c, i + 1, hi);
+	/* "called for X that ...": the particle is no adjunct's start */
+	if ((fl & CUE_WIDE) && particle(c, i + 1) && !word_is(c, i + 1, "on"))
+		k = i + 1;
+	else
+		k = skip_adjuncts(c, i + 1, hi);
 	if (fl & CUE_OBJ) {
 		/* tell someone (that) ...: the hearer first */
-		for (j = k; j < hi && j - k < 5 && !word_is(c, j, "that") &&
+		for (j = k; j < hi && j - k < 8 && !word_is(c, j, "that") &&
 		    !is_p(&c->t[j], ','); j++)
 			;
 		if (j < hi && word_is(c, j, "that"))
@@ -910,7 +1139,9 @@ indirect_cue(struct ctx *c, int i)
 		else if (k < hi && (c->t[k].flags & TF_CAP)) {
 			while (k < hi && (c->t[k].flags & TF_CAP))
 				k++;
-		} else
+		} else if ((j = det_hearer(c, k, hi)) > k)
+			k = j;
+		else if (!(fl & CUE_WIDE))
 			return;
 		k = skip_adjuncts(c, k, hi);
 	}
@@ -920,17 +1151,20 @@ indirect_cue(struct ctx *c, int i)
 		k++;
 	else if (fl & CUE_WIDE) {
 		/* nouns like "questions", "attack": want a clear subject */
-		if (!ends_with(c, i, "ed") && !partic && (b != i ||
+		if (!ends_with(c, i, "ed") && !partic && (!adjacent(c, b, i) ||
 		    !(c->t[b - 1].flags & TF_CAP || c->t[b - 1].cls &
 		    (W_PRON | W_PRONX))))
 			return;
-		if (b > a && lower_word(&c->t[b - 1]) &&
-		    (c->t[b - 1].cls & W_DET))
+		/* "The demand for ...": a determiner alone is no subject */
+		if (b > a && is_word(&c->t[b - 1]) &&
+		    (c->t[b - 1].cls & W_DET) && (lower_word(&c->t[b - 1]) ||
+		    b - a == 1) && !demonstrative(c, b - 1))
 			return;
 		/* called for, pointed out: the particle is the verb's */
-		if (k < hi && (word_is(c, k, "for") || word_is(c, k, "on") ||
-		    word_is(c, k, "out") || word_is(c, k, "up")))
+		if (k < hi && particle(c, k))
 			k++;
+		else if (fl & CUE_PART)
+			return;
 		if (k >= hi || !is_word(&c->t[k]) || (lower_word(&c->t[k]) &&
 		    (c->t[k].cls & (W_STOPNP | W_REL | W_PREP | W_CONJ)) &&
 		    !word_is(c, k, "to")))
@@ -959,11 +1193,15 @@ according(struct ctx *c, int i)
 	if (b == a)
 		return;
 	c->used[i] = 1;
-	if (b < hi && is_p(&c->t[b], ',') && b + 1 < hi) {
+	s = sent_start(c, i);
+	while (s < i && (c->t[s].type == T_MARK || (is_word(&c->t[s]) &&
+	    (c->t[s].cls & W_CONJ))))
+		s++;
+	/* CONTENT, according to X, and ...: the content came first */
+	if (b < hi && is_p(&c->t[b], ',') && b + 1 < hi && s == i) {
 		emit_indirect(c, -2, b + 1, clause_end(c, b + 1), a, b, 0, 2);
 		return;
 	}
-	s = sent_start(c, i);
 	e = i;
 	if (e > s && is_p(&c->t[e - 1], ','))
 		e--;
@@ -1013,11 +1251,14 @@ headline(struct ctx *c)
 static void
 indirect(struct ctx *c)
 {
+	const struct scan *sc = &c->g->sc;
+	size_t	 k;
 	int	 i;
 
 	headline(c);
-	for (i = 0; i < c->n; i++) {
-		/* the lexicon marked the only words that can start one */
+	/* the lexicon marked the only words that can start one */
+	for (k = 0; k < sc->ncand; k++) {
+		i = sc->cand[k];
 		if (c->t[i].cue < 0 && !(c->t[i].cls & W_ACCORD))
 			continue;
 		if (c->used[i] || c->t[i].inq || !is_word(&c->t[i]))
@@ -1029,28 +1270,69 @@ indirect(struct ctx *c)
 	}
 }
 
-/* Note named sentence subjects, so "he" can find them later. */
+/* "Secretary of State Antony Blinken": a titled name to remember. */
+static void
+titled_name(struct ctx *c, int i)
+{
+	int	 b;
+
+	if (!(c->t[i].cls & W_TITLE) || !(c->t[i].flags & TF_CAP))
+		return;
+	for (b = i + 1; b < c->n && ((c->t[b].flags & TF_CAP) ||
+	    (is_p(&c->t[b], '.') && b == i + 1)); b++)
+		;
+	if (b > i + 2)
+		speaker_note_name(c->g, c->text, c->t[i].s, c->t[b - 1].e);
+}
+
+/*
+ * Note named sentence subjects, so "he" can find them later, and titled
+ * names, in text order; titles come from the tokenizer's list.
+ */
 static void
 subjects(struct ctx *c)
 {
-	int	 i, a, b;
+	const struct scan *sc = &c->g->sc;
+	size_t	 k = 0;
+	int	 i, a, b, end;
 
-	for (i = 0; i < c->n; i++) {
-		if ((c->t[i].cls & W_TITLE) && (c->t[i].flags & TF_CAP)) {
-			for (b = i + 1; b < c->n && ((c->t[b].flags & TF_CAP) ||
-			    (is_p(&c->t[b], '.') && b == i + 1)); b++)
-				;
-			if (b > i + 2)
-				speaker_note_name(c->g, c->text, c->t[i].s,
-				    c->t[b - 1].e);
-		}
-		if (i > 0 && !(c->t[i - 1].flags & TF_SENT))
-			continue;
-		if (sentence_subject(c, i, sent_end(c, i), &a, &b) && b > a &&
+	for (i = 0; i < c->n; i = end + 1) {
+		end = sent_end(c, i);
+		if (k < sc->ncand && sc->cand[k] == i)
+			titled_name(c, sc->cand[k++]);
+		if (sentence_subject(c, i, end, &a, &b) && b > a &&
 		    (c->t[a].flags & TF_CAP) && !(c->t[a].cls & W_PRON))
 			speaker_note_subject(c->g, c->text, c->t[a].s,
 			    c->t[b - 1].e);
+		for (; k < sc->ncand && sc->cand[k] <= end; k++)
+			titled_name(c, sc->cand[k]);
 	}
+}
+
+/*
+ * A headline in title case ("Obama Says Museum Will Tell of ..."): its
+ * capitalized cues are verbs all the same, so they lose the capital.
+ */
+static void
+title_case(struct ctx *c)
+{
+	int	 i, words = 0, caps = 0;
+
+	for (i = 0; i < c->n; i++) {
+		if (!is_word(&c->t[i]) || c->t[i].e - c->t[i].s < 4)
+			continue;
+		words++;
+		caps += (c->t[i].flags & TF_CAP) != 0;
+		/* more than a quarter of the most a title may have */
+		if (words - caps > 6)
+			return;
+	}
+	if (words < 3 || words > 25 || caps * 4 < words * 3)
+		return;
+	for (i = 1; i < c->n; i++)
+		if (c->t[i].cue >= 0 && (c->t[i].flags & TF_CAP) &&
+		    !(c->t[i - 1].flags & TF_SENT))
+			c->t[i].flags &= ~TF_CAP;
 }
 
 static int
@@ -1082,6 +1364,7 @@ attribute(struct grab *g, const char *text, size_t len)
 	memset(c.used, 0, g->sc.n + 1);
 	g->nqv = 0;
 	g->open_run = 0;
+	title_case(&c);
 	direct_quotes(&c);
 	g->run_who = g->open_run ? g->run_who : -1;
 	indirect(&c);
@@ -1090,8 +1373,8 @@ attribute(struct grab *g, const char *text, size_t len)
 	for (i = out = 0; i < g->nqv; i++) {
 		if (g->qv[i].kind == Q_OTHER && !g->keep_all)
 			continue;
-		if (g->qv[i].kind == Q_DIRECT && i < g->sc.nq &&
-		    g->sc.q[i].done == 2)
+		if (i < g->sc.nq && g->sc.q[i].done == QS_TAKEN &&
+		    g->qv[i].kind != Q_OTHER)
 			continue;
 		if (g->qv[i].e <= g->qv[i].s)
 			continue;

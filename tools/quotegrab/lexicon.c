@@ -13,8 +13,8 @@
 #include <err.h>
 
 #include "quotegrab.h"
+#include "lexicon.h"
 
-#define LEX_MAXWORD	32
 
 /*
  * The embedded cue verbs, one lemma per line followed by its inflected
@@ -31,7 +31,7 @@ static const struct {
 	{ "state states stated stating", 0 },
 	{ "stress stresses stressed stressing", CUE_WIDE },
 	{ "insist insists insisted insisting", CUE_BARE },
-	{ "warn warns warned warning", 0 },
+	{ "warn warns warned warning", CUE_OBJ | CUE_WIDE },
 	{ "argue argues argued arguing", CUE_BARE },
 	{ "claim claims claimed claiming", CUE_BARE },
 	{ "explain explains explained explaining", CUE_WIDE },
@@ -86,7 +86,6 @@ static const struct {
 	{ "cite cites cited citing", CUE_WIDE },
 	{ "expect expects expected expecting", CUE_WIDE },
 	{ "want wants wanted wanting", CUE_WIDE },
-	{ "plan plans planned planning", CUE_WIDE },
 	{ "propose proposes proposed proposing", CUE_WIDE },
 	{ "find finds found finding", CUE_WIDE | CUE_BARE },
 	{ "question questions questioned questioning", CUE_WIDE },
@@ -123,6 +122,19 @@ static const struct {
 	{ "intend intends intended intending", CUE_WIDE },
 	{ "aim aims aimed aiming", CUE_WIDE },
 	{ "decide decides decided deciding", CUE_WIDE },
+	{ "speak speaks spoke spoken speaking", CUE_WIDE | CUE_PART },
+	{ "talk talks talked talking", CUE_WIDE | CUE_PART },
+	{ "wonder wonders wondered wondering", CUE_WIDE },
+	{ "blame blames blamed blaming", CUE_WIDE },
+	{ "brand brands branded branding", CUE_WIDE },
+	{ "label labels labeled labelled labeling labelling", CUE_WIDE },
+	{ "encourage encourages encouraged encouraging", CUE_WIDE },
+	{ "exhort exhorts exhorted exhorting", CUE_WIDE },
+	{ "tout touts touted touting", CUE_WIDE },
+	{ "highlight highlights highlighted highlighting", CUE_WIDE },
+	{ "express expresses expressed expressing", CUE_WIDE },
+	{ "voice voices voiced voicing", CUE_WIDE },
+	{ "forecast forecasts forecasted forecasting", CUE_WIDE },
 	{ "continue continues continued continuing", CUE_TAIL },
 	{ "exclaim exclaims exclaimed exclaiming", CUE_TAIL },
 	{ "quip quips quipped quipping", CUE_TAIL },
@@ -180,116 +192,6 @@ static const struct {
 	{ "is was are were be been being to not n't there here", W_STOPNP },
 	{ "according", W_ACCORD },
 };
-
-/*
- * Words are keyed by their length and first eight bytes folded to lower
- * case. The open-addressed table holds a 16-bit tag of the hash and an
- * index into the dense entries, so a word that is not there (most are)
- * costs a multiply and one small load; the rest of a longer word is
- * compared byte by byte.
- */
-struct entry {
-	uint64_t key;
-	uint8_t	 len;
-	uint16_t cls;
-	int16_t	 cue;
-	char	 w[LEX_MAXWORD];
-};
-
-struct cue {
-	char	*lemma;
-	char	*forms;		/* for lex_dump */
-	unsigned flags;
-};
-
-struct lexicon {
-	uint32_t	*slots;	/* tag << 16 | entry index + 1; 0 empty */
-	size_t		 size;	/* power of two */
-	unsigned	 shift;	/* 64 - log2(size) */
-	struct entry	*ents;
-	size_t		 used, capents;
-	struct cue	*cues;
-	size_t		 ncues, capcues;
-};
-
-#define ONES	0x0101010101010101ULL
-#define LEX_MAXENTS	65535
-
-/* ASCII case folding only: words are looked up byte for byte. */
-static inline unsigned char
-lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-/* A-Z to a-z in all eight bytes at once, nothing else touched. */
-static inline uint64_t
-lower8(uint64_t v)
-{
-	uint64_t	 h = v & (0x7f * ONES);
-	uint64_t	 up = ((h + (0x80 - 'A') * ONES) ^ (h + (0x7f - 'Z') *
-	    ONES)) & ~v & (0x80 * ONES);
-
-	return v | (up >> 2);
-}
-
-/* The first min(n, 8) bytes of s as loaded from memory, the rest zero. */
-static inline uint64_t
-head8(const char *s, size_t n, size_t room)
-{
-	uint64_t	 v = 0;
-
-	if (room >= 8) {
-		memcpy(&v, s, 8);
-		if (n >= 8)
-			return v;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		return v & ~(~0ULL >> (8 * n));
-#else
-		return v & ((1ULL << (8 * n)) - 1);
-#endif
-	}
-	memcpy(&v, s, n < 8 ? n : 8);
-	return v;
-}
-
-static inline uint64_t
-hashkey(uint64_t key, size_t n)
-{
-	return (key ^ n) * 0x9e3779b97f4a7c15ULL;
-}
-
-static int
-sametail(const struct entry *e, const char *s, size_t n)
-{
-	size_t	 i;
-
-	for (i = 8; i < n; i++)
-		if ((unsigned char)e->w[i] != lower((unsigned char)s[i]))
-			return 0;
-	return 1;
-}
-
-/* The slot holding the word, or the empty slot where it would go. */
-static inline uint32_t *
-slot(const struct lexicon *lx, uint64_t key, const char *s, size_t n)
-{
-	uint64_t		 h = hashkey(key, n);
-	size_t			 i = (size_t)(h >> lx->shift);
-	uint32_t		 tag = (uint32_t)(h & 0xffff) << 16;
-	const struct entry	*e;
-
-	for (;; i = (i + 1) & (lx->size - 1)) {
-		if (lx->slots[i] == 0)
-			return &lx->slots[i];
-		if ((lx->slots[i] & 0xffff0000u) != tag)
-			continue;
-		e = &lx->ents[(lx->slots[i] & 0xffff) - 1];
-		if (e->key == key && e->len == n &&
-		    (n <= 8 || sametail(e, s, n)))
-			return &lx->slots[i];
-	}
-}
 
 static void
 grow(struct lexicon *lx)
@@ -566,18 +468,7 @@ unsigned
 lex_word_in(const struct lexicon *lx, const char *s, size_t n, size_t room,
     int *cue)
 {
-	const struct entry	*e;
-	uint32_t		*sl;
-
-	*cue = -1;
-	if (n == 0 || n >= LEX_MAXWORD)
-		return 0;
-	sl = slot(lx, lower8(head8(s, n, room)), s, n);
-	if (*sl == 0)
-		return 0;
-	e = &lx->ents[(*sl & 0xffff) - 1];
-	*cue = e->cue;
-	return e->cls;
+	return lex_lookup(lx, s, n, room, cue);
 }
 
 unsigned

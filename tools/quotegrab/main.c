@@ -19,6 +19,55 @@ static const char optionhelp[] =
     "  -f FILE             add the cue verbs in FILE (one lemma and its\n"
     "                      forms per line)\n";
 
+/* The members quotegrab reads, found in one pass over the record. */
+struct members {
+	long	 text, doc, actors;
+};
+
+/*
+ * Plain keys compare as raw bytes; a key with an escape in it is left to
+ * the record reader's lookup, which decodes it.
+ */
+static void
+find_members(const struct rec *r, struct members *mb)
+{
+	const struct json_member *m;
+	const char	*k;
+	size_t		 i, len;
+	int		 escaped = 0;
+
+	mb->text = mb->doc = mb->actors = -1;
+	for (i = 0; i < r->obj.n; i++) {
+		m = &r->obj.m[i];
+		k = r->json + m->kstart + 1;
+		len = m->kend - m->kstart - 2;
+		if (memchr(k, '\\', len) != NULL)
+			escaped = 1;
+		else if (len == 4 && memcmp(k, "text", 4) == 0 && mb->text < 0)
+			mb->text = (long)i;
+		else if (len == 3 && memcmp(k, "doc", 3) == 0 && mb->doc < 0)
+			mb->doc = (long)i;
+		else if (len == 6 && memcmp(k, "actors", 6) == 0 &&
+		    mb->actors < 0)
+			mb->actors = (long)i;
+	}
+	if (escaped) {
+		mb->text = json_find(r->json, &r->obj, "text");
+		mb->doc = json_find(r->json, &r->obj, "doc");
+		mb->actors = json_find(r->json, &r->obj, "actors");
+	}
+}
+
+/* The raw JSON value of member i, or NULL. */
+static const char *
+member_raw(const struct rec *r, long i, size_t *len)
+{
+	if (i < 0)
+		return NULL;
+	*len = r->obj.m[i].vend - r->obj.m[i].vstart;
+	return r->json + r->obj.m[i].vstart;
+}
+
 static const struct option longopts[] = {
 	CLI_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
@@ -30,12 +79,13 @@ main(int argc, char *argv[])
 	static struct cli	 cli;
 	struct rec_reader	 rr;
 	struct rec		 r;
+	struct members		 mb;
 	struct grab		 g;
 	struct lexicon		*lx;
 	struct buf		 text = { 0 }, doc = { 0 }, prev = { 0 };
 	struct buf		 val = { 0 }, prevraw = { 0 };
 	const char		*actors, *raw;
-	size_t			 alen, rawlen;
+	size_t			 alen = 0, rawlen = 0;
 	char			 msg[512];
 	int			 c, keep_all = 0, have_prev = 0;
 
@@ -67,23 +117,26 @@ main(int argc, char *argv[])
 	g.keep_all = keep_all;
 	rec_reader_init(&rr, &cli, argv, argc);
 	while (rec_next(&rr, &r)) {
-		buf_reset(&text);
-		switch (rec_get_string(&r, "text", &text)) {
-		case -1:
-			rec_reject(&rr, &r, "\"text\" is not a string");
-			continue;
-		case 0:
+		find_members(&r, &mb);
+		if (mb.text < 0 || r.obj.m[mb.text].type == JSON_NULL) {
 			rec_write(&cli, &r, NULL, NULL, 0);
 			cli_check_output(&cli);
 			continue;
 		}
+		if (r.obj.m[mb.text].type != JSON_STRING) {
+			rec_reject(&rr, &r, "\"text\" is not a string");
+			continue;
+		}
+		buf_reset(&text);
+		raw = member_raw(&r, mb.text, &rawlen);
+		json_decode_string(raw, rawlen, &text);
 		/* the same raw JSON is the same document: no decoding */
-		raw = rec_get_raw(&r, "doc", &rawlen);
+		raw = member_raw(&r, mb.doc, &rawlen);
 		if (!have_prev || raw == NULL || rawlen != prevraw.len ||
 		    memcmp(raw, prevraw.p, rawlen) != 0) {
 			buf_reset(&doc);
-			if (rec_get_string(&r, "doc", &doc) != 1)
-				BUF_ADDLIT(&doc, "");
+			if (raw != NULL && r.obj.m[mb.doc].type == JSON_STRING)
+				json_decode_string(raw, rawlen, &doc);
 			if (!have_prev || doc.len != prev.len ||
 			    memcmp(doc.p, prev.p, doc.len) != 0) {
 				grab_doc(&g);
@@ -95,7 +148,7 @@ main(int argc, char *argv[])
 			if (raw != NULL)
 				buf_add(&prevraw, raw, rawlen);
 		}
-		actors = rec_get_raw(&r, "actors", &alen);
+		actors = member_raw(&r, mb.actors, &alen);
 		buf_reset(&val);
 		grab_para(&g, text.p != NULL ? text.p : "", text.len, actors,
 		    alen, &val);

@@ -9,6 +9,7 @@
 #include <err.h>
 
 #include "quotegrab.h"
+#include "lexicon.h"
 
 /* Kinds of mark before pairing. */
 enum { M_DOPEN = 1, M_DCLOSE, M_DSTRAIGHT, M_SOPEN, M_SCLOSE, M_SSTRAIGHT };
@@ -114,6 +115,25 @@ push(struct scan *sc)
 	return t;
 }
 
+/* Append the last token's index to a list of tokens. */
+static void
+push_index(const struct scan *sc, int32_t **v, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		if ((*v = reallocarray(*v, *cap, sizeof(**v))) == NULL)
+			err(2, "out of memory");
+	}
+	(*v)[(*n)++] = (int32_t)(sc->n - 1);
+}
+
+/* The attribution looks at cues and titles only. */
+static void
+push_cand(struct scan *sc)
+{
+	push_index(sc, &sc->cand, &sc->ncand, &sc->capcand);
+}
+
 /* An apostrophe (’ or ') at i sits inside a word: letters on both sides. */
 static int
 inner_apostrophe(const unsigned char *s, size_t n, size_t i, size_t len)
@@ -193,14 +213,19 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 	char			 ch;
 
 	sc->n = 0;
+	sc->ncand = sc->npt = 0;
 	while (i < n) {
 		if (s[i] == ' ') {
 			i++;
 			continue;
 		}
 		if (alnum_byte[s[i]]) {
-			/* the common case: an ASCII word */
-			k = word_end(s, n, i + 1);
+			/* the common case: an ASCII word, ended by a blank */
+			for (k = i + 1; k < n && alnum_byte[s[k]]; k++)
+				;
+			if (k < n && (s[k] == '-' || s[k] == '\'' ||
+			    s[k] >= 0x80))
+				k = word_end(s, n, k);
 			t = push(sc);
 			t->s = (uint32_t)i;
 			t->e = (uint32_t)k;
@@ -209,9 +234,11 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 				t->flags |= TF_CAP;
 			else if (s[i] <= '9')
 				t->flags |= TF_DIGIT;
-			t->cls = (uint16_t)lex_word_in(lx, text + i, k - i,
+			t->cls = (uint16_t)lex_lookup(lx, text + i, k - i,
 			    n - i, &cue);
 			t->cue = (int16_t)cue;
+			if (cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)))
+				push_cand(sc);
 			i = k;
 			continue;
 		}
@@ -258,6 +285,10 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 			t->e = (uint32_t)(i + len);
 			t->type = mark ? T_MARK : T_PUNCT;
 			t->ch = mark ? (char)mark : ch;
+			/* pairing and sentence ends look at these only */
+			if (mark || ch == '.' || ch == '?' || ch == '!' ||
+			    ch == ';')
+				push_index(sc, &sc->pt, &sc->npt, &sc->cappt);
 			i += len;
 			continue;
 		}
@@ -271,9 +302,11 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 		else if (s[i] >= '0' && s[i] <= '9')
 			t->flags |= TF_DIGIT;
 		if (s[i] < 0x80) {
-			t->cls = (uint16_t)lex_word_in(lx, text + i, k - i,
+			t->cls = (uint16_t)lex_lookup(lx, text + i, k - i,
 			    n - i, &cue);
 			t->cue = (int16_t)cue;
+			if (cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)))
+				push_cand(sc);
 		} else if (s[i] == 0xc3 || s[i] == 0xc5)
 			t->flags |= TF_CAP * (i + 1 < n && s[i + 1] < 0xa0);
 		i = k;
@@ -363,45 +396,49 @@ looks_closing(const struct scan *sc, int i, const char *text)
 static void
 pair(struct scan *sc, const char *text, size_t n, int cont)
 {
-	int	 i = 0, j, nt = (int)sc->n;
+	const int32_t	*m = sc->pt;
+	const struct tok *t = sc->t;
+	int		 nm = (int)sc->npt, x = 0, y, i;
 
 	sc->nq = 0;
-	if (cont && nt > 0 && opens(&sc->t[0], 1) && !closes(&sc->t[0], 0)) {
+	if (cont && nm > 0 && m[0] == 0 && opens(&t[0], 1) &&
+	    !closes(&t[0], 0)) {
 		/* a quote that runs in reopens the paragraph with a mark */
-		for (j = 1; j < nt && !closes(&sc->t[j], 1); j++)
+		for (y = 1; y < nm && !closes(&t[m[y]], 1); y++)
 			;
-		add_span(sc, 0, j < nt ? j : -1, sc->t[0].e,
-		    j < nt ? sc->t[j].s : (uint32_t)n);
+		add_span(sc, 0, y < nm ? m[y] : -1, t[0].e,
+		    y < nm ? t[m[y]].s : (uint32_t)n);
 		sc->q[0].open = -1;
 		sc->t[0].flags |= TF_OPEN;
-		i = j + 1;
+		x = y + 1;
 	}
-	for (; i < nt; i++) {
-		if (opens(&sc->t[i], 1)) {
+	for (; x < nm; x++) {
+		i = m[x];
+		if (opens(&t[i], 1)) {
 			if (looks_closing(sc, i, text))
 				continue;
-			for (j = i + 1; j < nt; j++) {
-				if (sc->t[j].ch == M_DOPEN &&
-				    sc->t[j].type == T_MARK)
+			for (y = x + 1; y < nm; y++) {
+				if (t[m[y]].ch == M_DOPEN &&
+				    t[m[y]].type == T_MARK)
 					break;
-				if (closes(&sc->t[j], 1))
+				if (closes(&t[m[y]], 1))
 					break;
 			}
-			if (j < nt && sc->t[j].ch == M_DOPEN) {
+			if (y < nm && t[m[y]].ch == M_DOPEN &&
+			    t[m[y]].type == T_MARK) {
 				/* a curly opener again: the first never closed */
 				continue;
 			}
-			add_span(sc, i, j < nt ? j : -1, sc->t[i].e,
-			    j < nt ? sc->t[j].s : (uint32_t)n);
-			i = j;
-		} else if (opens(&sc->t[i], 0)) {
-			for (j = i + 1; j < nt && j < i + 60; j++)
-				if (closes(&sc->t[j], 0) ||
-				    opens(&sc->t[j], 1))
+			add_span(sc, i, y < nm ? m[y] : -1, t[i].e,
+			    y < nm ? t[m[y]].s : (uint32_t)n);
+			x = y;
+		} else if (opens(&t[i], 0)) {
+			for (y = x + 1; y < nm && m[y] < i + 60; y++)
+				if (closes(&t[m[y]], 0) || opens(&t[m[y]], 1))
 					break;
-			if (j < nt && j < i + 60 && closes(&sc->t[j], 0)) {
-				add_span(sc, i, j, sc->t[i].e, sc->t[j].s);
-				i = j;
+			if (y < nm && m[y] < i + 60 && closes(&t[m[y]], 0)) {
+				add_span(sc, i, m[y], t[i].e, t[m[y]].s);
+				x = y;
 			}
 		}
 	}
@@ -416,9 +453,10 @@ static void
 sentences(struct scan *sc, const char *text)
 {
 	struct tok	*t, *p, *nx;
-	size_t		 i, len;
+	size_t		 x, i, len;
 
-	for (i = 0; i < sc->n; i++) {
+	for (x = 0; x < sc->npt; x++) {
+		i = (size_t)sc->pt[x];
 		t = &sc->t[i];
 		if (t->type != T_PUNCT || (t->ch != '.' && t->ch != '?' &&
 		    t->ch != '!' && t->ch != ';'))
@@ -472,5 +510,7 @@ scan_free(struct scan *sc)
 {
 	free(sc->t);
 	free(sc->q);
+	free(sc->cand);
+	free(sc->pt);
 	memset(sc, 0, sizeof(*sc));
 }

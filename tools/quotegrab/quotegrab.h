@@ -34,6 +34,7 @@
 #define CUE_TAIL	0x04	/* only after a quote: continued, went on */
 #define CUE_SAY		0x08	/* any word may start its bare content */
 #define CUE_WIDE	0x10	/* its object is the content: urged X to ... */
+#define CUE_PART	0x20	/* content only after a particle: spoke about */
 
 struct lexicon;
 
@@ -85,6 +86,10 @@ struct qspan {
 struct scan {
 	struct tok	*t;
 	size_t		 n, cap;
+	int32_t		*cand;		/* tokens that are cues or titles */
+	size_t		 ncand, capcand;
+	int32_t		*pt;		/* quote marks and . ? ! ; */
+	size_t		 npt, cappt;
 	struct qspan	*q;
 	size_t		 nq, capq;
 };
@@ -101,6 +106,15 @@ struct ent {
 	size_t	 id, idlen;
 	size_t	 code, codelen;
 	int	 person;
+	long	 next_name, next_key;	/* earlier entries in the same bucket */
+};
+
+#define MEM_BUCKETS	512
+
+/* A bucket's newest entry, valid while gen is the memory's. */
+struct bucket {
+	unsigned long	 gen;
+	long		 head;
 };
 
 struct actor {
@@ -116,6 +130,8 @@ struct memory {
 	long		 last_person;	/* latest named person, speaker or subject */
 	long		 last_speaker;	/* speaker of the latest quote */
 	unsigned long	 speaker_para;	/* paragraph of that quote */
+	unsigned long	 gen;		/* a new one per document */
+	struct bucket	 byname[MEM_BUCKETS], bykey[MEM_BUCKETS];
 };
 
 void	mem_reset(struct memory *);

@@ -2,7 +2,6 @@
  * Speakers: from a subject mention to who it is, as fully as the document
  * names them; pronouns and bare last names resolved over the document.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,6 +25,7 @@ mem_reset(struct memory *m)
 {
 	buf_reset(&m->arena);
 	m->n = 0;
+	m->gen++;
 	m->last_person = m->last_speaker = -1;
 	m->speaker_para = 0;
 }
@@ -54,15 +54,34 @@ same(const struct memory *m, size_t off, size_t len, const char *s, size_t n)
 	return len == n && memcmp(m->arena.p + off, s, n) == 0;
 }
 
+/* FNV-1a of a name, folded to a bucket. */
+static size_t
+bucket_of(const char *s, size_t n)
+{
+	uint32_t	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return (h ^ h >> 16) & (MEM_BUCKETS - 1);
+}
+
+static long
+head(const struct memory *m, const struct bucket *b)
+{
+	return b->gen == m->gen ? b->head : -1;
+}
+
 long
 mem_find_key(const struct memory *m, const char *s, size_t n)
 {
-	size_t	 i;
+	long	 i;
 
-	for (i = m->n; i-- > 0;)
+	for (i = head(m, &m->bykey[bucket_of(s, n)]); i >= 0;
+	    i = m->v[i].next_key)
 		if (m->v[i].person && same(m, m->v[i].key, m->v[i].keylen, s,
 		    n))
-			return (long)i;
+			return i;
 	return -1;
 }
 
@@ -71,12 +90,13 @@ mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
     size_t klen, const struct actor *a, int person)
 {
 	struct ent	*e;
-	size_t		 i;
+	struct bucket	*bn = &m->byname[bucket_of(name, nlen)], *bk;
+	long		 i;
 
-	for (i = m->n; i-- > 0;)
+	for (i = head(m, bn); i >= 0; i = m->v[i].next_name)
 		if (same(m, m->v[i].name, m->v[i].namelen, name, nlen))
 			break;
-	if (i == (size_t)-1) {
+	if (i < 0) {
 		if (m->n >= MEM_MAX)
 			return -1;
 		if (m->n == m->cap) {
@@ -85,13 +105,18 @@ mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
 			    sizeof(*m->v))) == NULL)
 				err(2, "out of memory");
 		}
-		i = m->n++;
+		i = (long)m->n++;
 		e = &m->v[i];
 		memset(e, 0, sizeof(*e));
 		e->name = keep(m, name, nlen);
 		e->namelen = nlen;
 		e->key = keep(m, key, klen);
 		e->keylen = klen;
+		bk = &m->bykey[bucket_of(key, klen)];
+		e->next_name = head(m, bn);
+		e->next_key = head(m, bk);
+		bn->gen = bk->gen = m->gen;
+		bn->head = bk->head = i;
 	}
 	e = &m->v[i];
 	e->person |= person;
@@ -103,41 +128,73 @@ mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
 			e->code = keep(m, a->code, e->codelen);
 		}
 	}
-	return (long)i;
+	return i;
 }
 
-/* Bytes that end a word of a mention. */
-static const unsigned char word_stop[256] = {
-	[' '] = 1, [','] = 1, ['('] = 1
-};
-
-/* Split a mention into blank-separated words, stopping at "(" or ",". */
+/* The first token at or after byte s (tokens run in text order). */
 static size_t
-words(const struct lexicon *lx, const char *text, uint32_t s, uint32_t e,
+tok_at(const struct scan *sc, uint32_t s)
+{
+	size_t	 lo = 0, hi = sc->n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (sc->t[mid].s < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Nothing but bytes other than blanks, commas and "(" between a and b. */
+static int
+joined(const char *text, uint32_t a, uint32_t b)
+{
+	for (; a < b; a++)
+		if (text[a] == ' ' || text[a] == ',' || text[a] == '(')
+			return 0;
+	return 1;
+}
+
+/*
+ * Split a mention into blank-separated words, stopping at "(" or ",",
+ * each without its trailing periods and parentheses. The words are
+ * runs of the paragraph's tokens, whose word classes they reuse.
+ */
+static size_t
+words(const struct grab *g, const char *text, uint32_t s, uint32_t e,
     struct word *w)
 {
-	size_t		 n = 0;
-	uint32_t	 i = s, j, k;
+	const struct scan *sc = &g->sc;
+	const struct tok *t = sc->t;
+	size_t		 n = 0, i = tok_at(sc, s), j, k;
 	int		 cue;
+	unsigned char	 c0;
 
-	while (i < e && n < RUN_MAX) {
-		while (i < e && text[i] == ' ')
-			i++;
-		if (i >= e || text[i] == '(' || text[i] == ',')
+	while (i < sc->n && t[i].e <= e && n < RUN_MAX) {
+		if (text[t[i].s] == '(' || text[t[i].s] == ',')
 			break;
-		for (j = i; j < e && !word_stop[(unsigned char)text[j]]; j++)
+		for (j = i + 1; j < sc->n && t[j].e <= e &&
+		    joined(text, t[j - 1].e, t[j].s) && text[t[j].s] != '(' &&
+		    text[t[j].s] != ','; j++)
 			;
-		k = j;
-		while (k > i && (text[k - 1] == '.' || text[k - 1] == ')'))
-			k--;
+		/* tokens i..j-1 make the word; drop trailing . and ) */
+		for (k = j; k > i && t[k - 1].e - t[k - 1].s == 1 &&
+		    (text[t[k - 1].s] == '.' || text[t[k - 1].s] == ')'); k--)
+			;
 		if (k == i)
 			k = j;
-		w[n].s = i;
-		w[n].e = k;
-		w[n].cap = isupper((unsigned char)text[i]) ||
-		    ((unsigned char)text[i] >= 0xc3 && (unsigned char)text[i]
-		    <= 0xc5);
-		w[n].cls = lex_word(lx, text + i, k - i, &cue);
+		w[n].s = t[i].s;
+		w[n].e = t[k - 1].e;
+		c0 = (unsigned char)text[t[i].s];
+		w[n].cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xc3 &&
+		    c0 <= 0xc5);
+		if (k == i + 1 && t[i].type == T_WORD)
+			w[n].cls = t[i].cls;
+		else
+			w[n].cls = lex_word(g->lex, text + w[n].s,
+			    w[n].e - w[n].s, &cue);
 		n++;
 		i = j;
 	}
@@ -178,7 +235,7 @@ find_name(const struct grab *g, const char *text, uint32_t s, uint32_t e,
     struct name *nm)
 {
 	struct word	 w[RUN_MAX];
-	size_t		 n = words(g->lex, text, s, e, w), i, a, b;
+	size_t		 n = words(g, text, s, e, w), i, a, b;
 	int		 titled = 0;
 
 	if (n == 0 || !w[n - 1].cap)
