@@ -112,253 +112,18 @@ member_int(const char *e, const struct json_fields *o, const char *key,
 	return 1;
 }
 
-/* The byte after the JSON string that opens at p. */
-static const char *
-skip_str(const char *p, const char *end)
-{
-	for (p++; p < end; p++) {
-		if (*p == '\\')
-			p++;
-		else if (*p == '"')
-			return p + 1;
-	}
-	return end;
-}
-
-/*
- * The byte after the JSON value at p, or the delimiter that ends a
- * scalar; the record reader has validated the JSON already.
- */
-static const char *
-skip_value(const char *p, const char *end)
-{
-	int	 depth = 0;
-	char	 ch;
-
-	while (p < end) {
-		ch = *p;
-		if (ch == '"')
-			p = skip_str(p, end);
-		else if (ch == '{' || ch == '[') {
-			depth++;
-			p++;
-		} else if (ch == '}' || ch == ']') {
-			if (depth == 0)
-				return p;
-			depth--;
-			p++;
-		} else if (ch == ',' && depth == 0)
-			return p;
-		else
-			p++;
-		if (depth == 0 && (ch == '"' || ch == '}' || ch == ']'))
-			return p;
-	}
-	return p;
-}
-
-static const char *
-skip_ws(const char *p, const char *end)
-{
-	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
-	    *p == '\r'))
-		p++;
-	return p;
-}
-
-/* Raw spans of the members of one actor that quotegrab reads. */
-struct araw {
-	const char	*v[6];		/* start end id name code type */
-	const char	*ve[6];
-};
-
-static const char *const akeys[6] = {
-	"start", "end", "id", "name", "code", "type"
-};
-
-/*
- * The members of the element object at p into r (first of each key);
- * the end of the element, or NULL for a shape the fast path leaves to
- * the record reader (an escaped key).
- */
-static const char *
-actor_members(const char *p, const char *end, struct araw *r)
-{
-	const char	*ks, *ke;
-	size_t		 k, n;
-	int		 hit;
-
-	memset(r, 0, sizeof(*r));
-	p = skip_ws(p + 1, end);
-	while (p < end && *p == '"') {
-		ks = p + 1;
-		p = skip_str(p, end);
-		ke = p - 1;
-		if (ke < ks || *ke != '"' ||
-		    memchr(ks, '\\', (size_t)(ke - ks)) != NULL)
-			return NULL;
-		p = skip_ws(p, end);
-		if (p >= end || *p != ':')
-			return NULL;
-		p = skip_ws(p + 1, end);
-		if (p >= end)
-			return NULL;
-		n = (size_t)(ke - ks);
-		hit = -1;
-		for (k = 0; k < 6; k++)
-			if (strlen(akeys[k]) == n && memcmp(ks, akeys[k], n) ==
-			    0 && r->v[k] == NULL) {
-				r->v[k] = p;
-				hit = (int)k;
-				break;
-			}
-		p = skip_value(p, end);
-		if (hit >= 0)
-			r->ve[hit] = p;
-		p = skip_ws(p, end);
-		if (p < end && *p == ',')
-			p = skip_ws(p + 1, end);
-	}
-	return p < end && *p == '}' ? p + 1 : NULL;
-}
-
-/* A member that is a plain non-negative integer, or -1 (-2: unsure). */
-static long long
-raw_int(const char *v, const char *ve)
-{
-	long long	 x = 0;
-	const char	*p;
-
-	if (v == NULL)
-		return -1;
-	while (ve > v && (ve[-1] == ' ' || ve[-1] == '\n' || ve[-1] == '\t' ||
-	    ve[-1] == '\r'))
-		ve--;
-	if (ve - v > 15 || ve == v)
-		return -2;
-	if (*v == '"' || *v == '[' || *v == '{' || *v == 'n' || *v == 't' ||
-	    *v == 'f')
-		return -1;
-	for (p = v; p < ve; p++) {
-		if (*p < '0' || *p > '9')
-			return -2;
-		x = x * 10 + (*p - '0');
-	}
-	return x;
-}
-
-/*
- * A string member without escapes: 1 with its span in *s, *n; 0 for
- * none (or no string); -1 for one the fast path leaves alone.
- */
-static int
-raw_str(const char *v, const char *ve, const char **s, size_t *n)
-{
-	const char	*e;
-
-	if (v == NULL || *v != '"')
-		return 0;
-	e = skip_str(v, ve);
-	if (e < v + 2 || e[-1] != '"' || memchr(v, '\\', (size_t)(e - v)) !=
-	    NULL)
-		return -1;
-	*s = v + 1;
-	*n = (size_t)(e - v - 2);
-	return 1;
-}
-
-/* Copy a member string into the arena with a NUL; NULL if none. */
-static const char *
-keep_str(struct grab *g, int have, const char *s, size_t n)
-{
-	size_t	 off = g->arena.len;
-
-	if (have != 1)
-		return NULL;
-	buf_add(&g->arena, s, n);
-	buf_addc(&g->arena, '\0');
-	return g->arena.p + off;
-}
-
-static void	load_actors_slow(struct grab *, const char *, size_t,
-		    const char *, size_t);
-
 /*
  * The actors array, as spans with their names and codes; bad ones
- * skipped. The record reader validated the JSON, so a light scan finds
- * the six members wanted; what it is unsure of goes the slow way.
+ * skipped. The record reader validated the JSON, so each element is
+ * skimmed, not scanned again.
  */
 static void
 load_actors(struct grab *g, const char *text, size_t len, const char *raw,
     size_t rawlen)
 {
-	const char	*p, *q, *end, *sv[4];
-	struct araw	 r;
 	struct actor	*a;
-	long long	 s, en;
-	size_t		 atcp = 0, atb = 0, sn[4], k;
-	int		 have[4];
-
-	g->nav = 0;
-	buf_reset(&g->arena);
-	if (raw == NULL || rawlen < 2 || raw[0] != '[')
-		return;
-	end = raw + rawlen;
-	buf_reserve(&g->arena, rawlen + 1);
-	for (p = skip_ws(raw + 1, end); p < end && *p != ']';) {
-		if (*p != '{') {
-			/* no progress: not the JSON the reader passes */
-			if ((q = skip_value(p, end)) == p)
-				goto slow;
-			p = skip_ws(q, end);
-			goto next;
-		}
-		if ((p = actor_members(p, end, &r)) == NULL ||
-		    (s = raw_int(r.v[0], r.ve[0])) == -2 ||
-		    (en = raw_int(r.v[1], r.ve[1])) == -2)
-			goto slow;
-		for (k = 0; k < 4; k++)
-			if ((have[k] = raw_str(r.v[k + 2], r.ve[k + 2], &sv[k],
-			    &sn[k])) == -1)
-				goto slow;
-		p = skip_ws(p, end);
-		if (s < 0 || en < 0 || en <= s)
-			goto next;
-		if (g->nav == g->capav) {
-			g->capav = g->capav == 0 ? 16 : g->capav * 2;
-			if ((g->av = reallocarray(g->av, g->capav,
-			    sizeof(*g->av))) == NULL)
-				err(2, "out of memory");
-		}
-		a = &g->av[g->nav++];
-		a->s = cp_byte(text, len, (size_t)s, &atcp, &atb);
-		a->e = cp_byte(text, len, (size_t)en, &atcp, &atb);
-		a->id = keep_str(g, have[0], sv[0], sn[0]);
-		a->name = keep_str(g, have[1], sv[1], sn[1]);
-		a->code = keep_str(g, have[2], sv[2], sn[2]);
-		a->person = have[3] == 1 && sn[3] == 3 &&
-		    memcmp(sv[3], "PER", 3) == 0;
-next:
-		if (p < end && *p == ',')
-			p = skip_ws(p + 1, end);
-	}
-	return;
-slow:
-	/* escapes, odd numbers or a shape not validated: the slow way */
-	load_actors_slow(g, text, len, raw, rawlen);
-}
-
-/*
- * The same with the record reader's scanner, for actors the light scan
- * is unsure of (escaped keys, numbers that are not plain integers).
- */
-static void
-load_actors_slow(struct grab *g, const char *text, size_t len,
-    const char *raw, size_t rawlen)
-{
-	struct actor	*a;
-	const char	*e, *msg, *type;
-	size_t		 pos = 0, es, ee, s, en, atcp = 0, atb = 0, bad;
+	const char	*e, *type;
+	size_t		 pos = 0, es, ee, s, en, atcp = 0, atb = 0;
 
 	g->nav = 0;
 	buf_reset(&g->arena);
@@ -368,8 +133,10 @@ load_actors_slow(struct grab *g, const char *text, size_t len,
 	buf_reserve(&g->arena, rawlen + 1);
 	while (json_array_next(raw, rawlen, &pos, &es, &ee)) {
 		e = raw + es;
-		if (*e != '{' || json_scan_object(e, ee - es, &g->elem, &bad,
-		    &msg) == -1 || !member_int(e, &g->elem, "start", &s) ||
+		if (*e != '{')
+			continue;
+		json_split_object(e, ee - es, &g->elem);
+		if (!member_int(e, &g->elem, "start", &s) ||
 		    !member_int(e, &g->elem, "end", &en) || en <= s)
 			continue;
 		if (g->nav == g->capav) {
