@@ -9,6 +9,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 
@@ -64,7 +67,22 @@ struct tnode {
 	int		 term;		/* first hit, -1 none */
 };
 
+/*
+ * A folded alias, or a prefix of one that ends before a byte other than
+ * an ASCII letter or digit, by its hash (see key_hash in dict.c): the
+ * lookup walks the text a word at a time instead of a byte at a time.
+ */
+struct akey {
+	uint64_t	 h;
+	uint32_t	 node;		/* the trie node of the string */
+	uint32_t	 len;		/* 0: empty slot */
+	int		 cont;		/* a longer alias goes on from here */
+};
+
 struct trie {
+	struct akey	*akeys;
+	size_t		 akmask, nakeys;
+	unsigned	 akshift;	/* slot = h >> akshift */
 	uint64_t	*keys;		/* (node << 8 | byte) + 1; 0 empty */
 	uint32_t	*vals;
 	size_t		 mask;
@@ -114,6 +132,44 @@ long	 day_parse(const char *, size_t);
 int	 alias_case_ok(const char *, const char *, size_t);
 size_t	 trie_longest(const struct trie *, const char *, size_t, size_t,
 	    int *);
+size_t	 trie_longest_walk(const struct trie *, const char *, size_t, size_t,
+	    int *);
+
+/* An ASCII letter or digit (the bytes a folded key hashes in runs). */
+static inline int
+ascii_alnum(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
+/* The first byte at or after i that is not an ASCII letter or digit. */
+static inline size_t
+not_alnum(const char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	const __m128i	 bias = _mm_set1_epi8((char)0x80);
+	const __m128i	 az = _mm_set1_epi8((char)(26 - 128));
+	const __m128i	 dg = _mm_set1_epi8((char)(10 - 128));
+	__m128i		 v, let, dig;
+	unsigned	 m;
+
+	for (; i + 16 <= n; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		/* unsigned x - base < len as a signed compare after the bias */
+		let = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(_mm_or_si128(v,
+		    _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), bias), az);
+		dig = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v,
+		    _mm_set1_epi8('0')), bias), dg);
+		m = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig)) &
+		    0xffff;
+		if (m != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (i < n && ascii_alnum((unsigned char)s[i]))
+		i++;
+	return i;
+}
 
 /* A fixed list of short words as an open-addressed hash set. */
 #define WORDSET_SLOTS	512

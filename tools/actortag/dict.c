@@ -65,6 +65,7 @@ dict_init(struct dict *d)
 static void
 trie_free(struct trie *t)
 {
+	free(t->akeys);
 	free(t->keys);
 	free(t->vals);
 	free(t->term);
@@ -383,6 +384,118 @@ trie_mark_lower(struct trie *t, const char *s, size_t n)
 	t->lower2[c1 - 'a'][c2 >> 6] |= 1ULL << (c2 & 63);
 }
 
+/*
+ * Alias keys by hash. A key is hashed in steps: a run of ASCII letters
+ * and digits eight folded bytes at a time, any other byte alone. Text and
+ * alias split the same bytes the same way, so the hash of a text prefix
+ * that ends before such a byte is made as the walk goes.
+ */
+#define KSEED	0x243F6A8885A308D3ULL
+#define KMUL	0x9E3779B97F4A7C15ULL
+#define FOLD8	0x2020202020202020ULL
+
+static inline uint64_t
+kstep(uint64_t h, uint64_t v)
+{
+	return (h ^ v) * KMUL;
+}
+
+/*
+ * Hash the run s[0..len) of ASCII letters and digits (folded: | 0x20);
+ * avail bytes may be read from s.
+ */
+static inline uint64_t
+hash_run(uint64_t h, const char *s, size_t len, size_t avail)
+{
+	uint64_t	 w = 0;
+
+	for (; len >= 8; s += 8, len -= 8, avail -= 8) {
+		memcpy(&w, s, 8);
+		h = kstep(h, w | FOLD8);
+	}
+	if (len > 0) {
+		if (avail >= 8)
+			memcpy(&w, s, 8);
+		else {
+			w = 0;
+			memcpy(&w, s, len);
+		}
+		w = (w | FOLD8) & (~0ULL >> (64 - 8 * len));
+		h = kstep(h, w);
+	}
+	return h;
+}
+
+static uint64_t
+key_hash(const char *s, size_t len)
+{
+	uint64_t	 h = KSEED;
+	size_t		 i = 0, r;
+
+	while (i < len) {
+		if (ascii_alnum((unsigned char)s[i])) {
+			for (r = i; r < len && ascii_alnum((unsigned char)s[r]);
+			    r++)
+				;
+			h = hash_run(h, s + i, r - i, r - i);
+			i = r;
+		} else
+			h = kstep(h, (unsigned char)s[i++]);
+	}
+	return h;
+}
+
+static void
+akey_grow(struct trie *t)
+{
+	size_t		 i, j, cap = t->akeys ? (t->akmask + 1) * 2 : 1 << 12;
+	unsigned	 shift = 64;
+	struct akey	*k;
+
+	for (j = cap; j > 1; j >>= 1)
+		shift--;
+	k = xrealloc(NULL, cap, sizeof(*k));
+	memset(k, 0, cap * sizeof(*k));
+	for (i = 0; t->akeys != NULL && i <= t->akmask; i++) {
+		if (t->akeys[i].len == 0)
+			continue;
+		for (j = t->akeys[i].h >> shift; k[j].len != 0;
+		    j = (j + 1) & (cap - 1))
+			;
+		k[j] = t->akeys[i];
+	}
+	free(t->akeys);
+	t->akeys = k;
+	t->akmask = cap - 1;
+	t->akshift = shift;
+}
+
+/* Key s[0..len) leads to node; cont: an alias goes on past it. */
+static void
+akey_add(struct trie *t, const char *s, size_t len, uint32_t node, int cont)
+{
+	uint64_t	 h = key_hash(s, len);
+	struct akey	*k;
+	size_t		 j;
+
+	if (t->akeys == NULL || (t->nakeys + 1) * 2 > t->akmask)
+		akey_grow(t);
+	for (j = h >> t->akshift; t->akeys[j].len != 0;
+	    j = (j + 1) & t->akmask) {
+		k = &t->akeys[j];
+		if (k->node == node) {
+			k->cont |= cont;
+			return;
+		}
+	}
+	k = &t->akeys[j];
+	k->h = h;
+	k->node = node;
+	k->len = (uint32_t)len;
+	k->cont = cont;
+	t->nakeys++;
+}
+
 static void
 trie_add(struct trie *t, const char *s, size_t n, int actor, int canonical)
 {
@@ -414,7 +527,10 @@ trie_add(struct trie *t, const char *s, size_t n, int actor, int canonical)
 			t->vals[j] = child;
 		}
 		node = child;
+		if (i + 1 < n && !ascii_alnum((unsigned char)s[i + 1]))
+			akey_add(t, s, i + 1, node, 1);
 	}
+	akey_add(t, s, n, node, 0);
 	if (t->nnodes > t->termcap) {
 		size_t old = t->termcap;
 
@@ -746,15 +862,72 @@ trie_longest_built(const struct trie *t, const char *s, size_t n,
 	return best;
 }
 
-size_t
-trie_longest(const struct trie *t, const char *s, size_t n, size_t at,
+/* Do s[0..n) and the alias a fold to the same bytes? */
+static int
+fold_eq(const char *a, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (fold((unsigned char)a[i]) != fold((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * trie_longest by the alias keys: hash the text from at a run of letters
+ * and digits or another byte at a time; where the prefix ends before a
+ * byte other than a letter or digit, look it up. An alias ends only
+ * there (on a token boundary), and a longer one goes on only from a key
+ * marked cont, so the walk stops at the first prefix that is no key.
+ */
+static size_t
+trie_longest_keys(const struct trie *t, const char *s, size_t n, size_t at,
     int *hitp)
 {
-	uint32_t	 node = 0;
-	size_t		 j, best = 0;
-	int		 x;
+	const struct akey	*k;
+	uint64_t		 h = KSEED;
+	size_t			 j = at, r, best = 0, len, slot;
+	int			 cont, x;
 
-	*hitp = -1;
+	for (;;) {
+		if (ascii_alnum((unsigned char)s[j])) {
+			r = not_alnum(s, n, j);
+			h = hash_run(h, s + j, r - j, n - j);
+			j = r;
+		} else
+			h = kstep(h, (unsigned char)s[j++]);
+		if (j < n && ascii_alnum((unsigned char)s[j]))
+			continue;
+		len = j - at;
+		cont = 0;
+		for (slot = h >> t->akshift; (k = &t->akeys[slot])->len != 0;
+		    slot = (slot + 1) & t->akmask) {
+			if (k->h != h || k->len != len)
+				continue;
+			x = t->node[k->node].term;
+			if (x != -1 && boundary_after(s, n, j)) {
+				/* as written: the first hit's case is right */
+				if (memcmp(t->hits[x].alias, s + at, len) != 0 &&
+				    (!fold_eq(t->hits[x].alias, s + at, len) ||
+				    (x = term_hit(t, x, s, at, j - 1)) == -1))
+					x = -1;
+				if (x != -1) {
+					best = len;
+					*hitp = x;
+				}
+			}
+			cont |= k->cont;
+		}
+		if (!cont || j >= n)
+			return best;
+	}
+}
+
+/* Can an alias start at s[at] (by its first two bytes)? */
+static inline int
+trie_may_start(const struct trie *t, const char *s, size_t n, size_t at)
+{
 	if (t->nnodes == 0 || !t->start[(unsigned char)s[at]])
 		return 0;
 	if (at + 1 < n) {
@@ -764,8 +937,34 @@ trie_longest(const struct trie *t, const char *s, size_t n, size_t at,
 		if (!(t->start2[c1][c2 >> 6] & (1ULL << (c2 & 63))))
 			return 0;
 	}
+	return 1;
+}
+
+/* trie_longest by the byte walk of the built trie (the fuzz target
+   checks the key lookup against it). */
+size_t
+trie_longest_walk(const struct trie *t, const char *s, size_t n, size_t at,
+    int *hitp)
+{
+	*hitp = -1;
+	if (t->node == NULL || !trie_may_start(t, s, n, at))
+		return 0;
+	return trie_longest_built(t, s, n, at, hitp);
+}
+
+size_t
+trie_longest(const struct trie *t, const char *s, size_t n, size_t at,
+    int *hitp)
+{
+	uint32_t	 node = 0;
+	size_t		 j, best = 0;
+	int		 x;
+
+	*hitp = -1;
+	if (!trie_may_start(t, s, n, at))
+		return 0;
 	if (t->node != NULL)
-		return trie_longest_built(t, s, n, at, hitp);
+		return trie_longest_keys(t, s, n, at, hitp);
 	for (j = at; j < n; j++) {
 		if ((node = trie_child(t, node, fold((unsigned char)s[j]))) == 0)
 			break;

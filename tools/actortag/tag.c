@@ -298,34 +298,6 @@ upper_at(const char *s, size_t n, size_t i)
 	return utf8proc_isupper(cp);
 }
 
-#ifdef __SSE2__
-/* The first byte at or after i that is not an ASCII letter or digit. */
-static inline size_t
-not_alnum(const char *s, size_t n, size_t i)
-{
-	const __m128i	 bias = _mm_set1_epi8((char)0x80);
-	const __m128i	 az = _mm_set1_epi8((char)(26 - 128));
-	const __m128i	 dg = _mm_set1_epi8((char)(10 - 128));
-	__m128i		 v, let, dig;
-	unsigned	 m;
-
-	for (; i + 16 <= n; i += 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		/* unsigned x - base < len as a signed compare after the bias */
-		let = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(_mm_or_si128(v,
-		    _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), bias), az);
-		dig = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v,
-		    _mm_set1_epi8('0')), bias), dg);
-		m = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig)) &
-		    0xffff;
-		if (m != 0)
-			return i + (size_t)__builtin_ctz(m);
-	}
-	while (i < n && alnum((unsigned char)s[i]))
-		i++;
-	return i;
-}
-#endif
 
 /* Past the run of word bytes at i. */
 static size_t
