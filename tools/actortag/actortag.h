@@ -34,6 +34,8 @@ struct entry {
 	const char	*name;
 	const char	*code;
 	const char	*role;		/* NULL when "-" */
+	size_t		 lrole;		/* its length (dict_build) */
+	int		 rclean;	/* it needs no JSON escapes */
 	const char	*aliases;	/* as written, for -l; NULL when "-" */
 	long		 from, to;	/* days; LONG_MIN / LONG_MAX when open */
 	int		 actor;		/* index into dict actors */
@@ -45,6 +47,8 @@ struct entry {
 struct actor {
 	const char	*id;
 	const char	*name;
+	size_t		 lid, lname;	/* lengths (dict_build) */
+	int		 clean;		/* 1: id, 2: name need no escapes */
 	enum etype	 type;
 	int		 src;		/* which source defined it last */
 	int		*ents;		/* entry indices, in file order */
@@ -183,7 +187,8 @@ struct wordset {
 void	 wordset_init(struct wordset *, const char *const *, int);
 int	 wordset_has(const struct wordset *, const char *, size_t);
 
-/* JSON output: out_str needs room for OUT_BOUND(n) bytes. */
+/* JSON output: out_str needs room for OUT_BOUND(n) bytes. Dictionary
+   strings may be read eight bytes past their end. */
 #define OUT_BOUND(n)	(6 * (n) + 10)
 char	*out_str(char *, const char *, size_t, size_t);
 char	*out_uint(char *, size_t);

@@ -42,9 +42,10 @@ keep(struct dict *d, const char *s, size_t n)
 {
 	char	*p;
 
-	p = xrealloc(NULL, n + 1, 1);
+	/* NULs past the end: the output copies eight bytes at a time */
+	p = xrealloc(NULL, n + 8, 1);
 	memcpy(p, s, n);
-	p[n] = '\0';
+	memset(p + n, 0, 8);
 	if (d->nstrs == d->strcap) {
 		d->strcap = d->strcap ? d->strcap * 2 : 1024;
 		d->strs = xrealloc(d->strs, d->strcap, sizeof(*d->strs));
@@ -683,6 +684,18 @@ trie_compact(struct trie *t)
 	t->mask = 0;
 }
 
+/* Can s[0..n) go into a JSON string as it is (no escapes)? */
+static int
+json_plain(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == '\\')
+			return 0;
+	return 1;
+}
+
 void
 dict_build(struct dict *d)
 {
@@ -705,6 +718,19 @@ dict_build(struct dict *d)
 			if (*q == '|')
 				q++;
 		}
+	}
+	for (i = 0; i < d->nents; i++) {
+		e = &d->ents[i];
+		e->lrole = e->role != NULL ? strlen(e->role) : 0;
+		e->rclean = e->role != NULL && json_plain(e->role, e->lrole);
+	}
+	for (i = 0; i < d->nactors; i++) {
+		struct actor *a = &d->actors[i];
+
+		a->lid = strlen(a->id);
+		a->lname = strlen(a->name);
+		a->clean = json_plain(a->id, a->lid) |
+		    json_plain(a->name, a->lname) << 1;
 	}
 	if (d->names.nnodes == 0)
 		trie_add(&d->names, "\x01", 1, -1, 0);

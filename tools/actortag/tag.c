@@ -21,20 +21,36 @@
 #define MAXPEOPLE	256
 #define MAXROLE		512
 
+#define MAXNAME		128
+
+/*
+ * An actor found. Its id, name and role point at the dictionary, the
+ * text or a person of the document (nothing is copied); a slug or a
+ * "former" role is made in the element's own buffers (EL_OWNID,
+ * EL_OWNROLE: the array may move, so no pointer into it is kept).
+ */
 struct elem {
 	size_t		 s, e;		/* byte span in the text */
-	char		 id[128];
-	char		 name[128];
-	char		 code[32];
-	char		 role[MAXROLE];
+	const char	*id, *name, *role;
+	size_t		 lid, lname, lrole;	/* lrole 0: none */
 	const char	*type;
 	const char	*how;
+	int		 own;
+	char		 code[32];
+	char		 idbuf[MAXNAME];
+	char		 rolebuf[MAXROLE];
 };
 
+#define EL_OWNID	1
+#define EL_OWNROLE	2
+#define EL_PLAINID	4	/* a dictionary string without escapes */
+#define EL_PLAINNAME	8
+#define EL_PLAINROLE	16
+
 struct person {			/* a new person of the current document */
-	char		 name[128];
+	char		 name[MAXNAME];
 	char		 sur[64];
-	char		 id[128];
+	char		 id[MAXNAME];
 	char		 code[32];
 };
 
@@ -400,11 +416,69 @@ add_elem(struct tagger *tg, size_t s, size_t e, const char *how)
 		tg->el = xrealloc(tg->el, tg->elcap, sizeof(*tg->el));
 	}
 	x = &tg->el[tg->nel++];
-	memset(x, 0, offsetof(struct elem, role) + 1);
 	x->s = s;
 	x->e = e;
+	x->id = x->name = x->role = "";
+	x->lid = x->lname = x->lrole = 0;
+	x->own = 0;
+	x->code[0] = '\0';
 	x->how = how;
 	return x;
+}
+
+/* At most max - 1 bytes of the string s of length n (as a copy into a
+   buffer of max bytes would keep). */
+static inline size_t
+cut(size_t n, size_t max)
+{
+	return n >= max ? max - 1 : n;
+}
+
+/* The same for bytes of the text, which may hold a NUL. */
+static inline size_t
+cut_text(const char *s, size_t n, size_t max)
+{
+	const char	*z;
+
+	n = cut(n, max);
+	if ((z = memchr(s, '\0', n)) != NULL)
+		n = (size_t)(z - s);
+	return n;
+}
+
+static inline const char *
+el_id(const struct elem *x)
+{
+	return x->own & EL_OWNID ? x->idbuf : x->id;
+}
+
+static inline const char *
+el_role(const struct elem *x)
+{
+	return x->own & EL_OWNROLE ? x->rolebuf : x->role;
+}
+
+/* plain: the role is a dictionary string that needs no escapes. */
+static void
+set_role(struct elem *x, const char *r, size_t n, int plain)
+{
+	x->own &= ~(EL_OWNROLE | EL_PLAINROLE);
+	if (plain)
+		x->own |= EL_PLAINROLE;
+	x->role = r;
+	x->lrole = cut(n, MAXROLE);
+}
+
+/* plain: EL_PLAINID and EL_PLAINNAME as they hold for id and name. */
+static void
+set_idname(struct elem *x, const char *id, size_t lid, const char *name,
+    size_t lname, int plain)
+{
+	x->own = (x->own & ~(EL_OWNID | EL_PLAINID | EL_PLAINNAME)) | plain;
+	x->id = id;
+	x->lid = cut(lid, MAXNAME);
+	x->name = name;
+	x->lname = cut(lname, MAXNAME);
 }
 
 static void
@@ -478,14 +552,16 @@ person_role(const struct tagger *tg, int actor, struct elem *x)
 	if (best != NULL) {
 		copy_str(x->code, best->code, sizeof(x->code));
 		if (best->role != NULL)
-			copy_str(x->role, best->role, sizeof(x->role));
+			set_role(x, best->role, best->lrole, best->rclean);
 		return;
 	}
 	e = past != NULL ? past : &d->ents[a->ents[0]];
 	set_code(x, e->code, 3, "ELI");
 	if (past != NULL && e->role != NULL) {
-		strlcpy(x->role, "former ", sizeof(x->role));
-		strlcat(x->role, e->role, sizeof(x->role));
+		strlcpy(x->rolebuf, "former ", sizeof(x->rolebuf));
+		strlcat(x->rolebuf, e->role, sizeof(x->rolebuf));
+		x->own |= EL_OWNROLE;
+		x->lrole = strlen(x->rolebuf);
 	}
 }
 
@@ -547,15 +623,15 @@ fill_actor(struct tagger *tg, struct elem *x, int actor)
 	const struct actor	*a = &tg->d->actors[actor];
 	const struct entry	*e = first_entry(tg->d, actor);
 
-	copy_str(x->id, a->id, sizeof(x->id));
-	copy_str(x->name, a->name, sizeof(x->name));
+	set_idname(x, a->id, a->lid, a->name, a->lname,
+	    (a->clean & 1 ? EL_PLAINID : 0) | (a->clean & 2 ? EL_PLAINNAME : 0));
 	x->type = out_type(a->type);
 	if (a->type == T_PER)
 		person_role(tg, actor, x);
 	else {
 		copy_str(x->code, e->code, sizeof(x->code));
 		if (e->role != NULL)
-			copy_str(x->role, e->role, sizeof(x->role));
+			set_role(x, e->role, e->lrole, e->rclean);
 	}
 }
 
@@ -670,8 +746,10 @@ remember(struct tagger *tg, const struct elem *x, size_t lastb)
 	if (tg->npeople == MAXPEOPLE)
 		return;
 	p = &tg->people[tg->npeople++];
-	strlcpy(p->name, x->name, sizeof(p->name));
-	strlcpy(p->id, x->id, sizeof(p->id));
+	memcpy(p->name, x->name, x->lname);
+	p->name[x->lname] = '\0';
+	memcpy(p->id, el_id(x), x->lid);
+	p->id[x->lid] = '\0';
 	strlcpy(p->code, x->code, sizeof(p->code));
 	l = x->e - lastb;
 	if (l >= sizeof(p->sur))
@@ -682,20 +760,19 @@ remember(struct tagger *tg, const struct elem *x, size_t lastb)
 
 static struct elem *
 new_person(struct tagger *tg, size_t s, size_t e, size_t lastb,
-    const char *code, const char *role)
+    const char *code, const char *role, size_t lrole)
 {
 	struct elem	*x = add_elem(tg, s, e, "new");
-	size_t		 l = e - s;
 
-	if (l >= sizeof(x->name))
-		l = sizeof(x->name) - 1;
-	memcpy(x->name, tg->t + s, l);
-	x->name[l] = '\0';
-	slugify(tg->t + s, e - s, x->id, sizeof(x->id));
+	x->name = tg->t + s;
+	x->lname = cut_text(x->name, e - s, MAXNAME);
+	slugify(tg->t + s, e - s, x->idbuf, sizeof(x->idbuf));
+	x->own |= EL_OWNID;
+	x->lid = strlen(x->idbuf);
 	x->type = "PER";
 	strlcpy(x->code, code, sizeof(x->code));
-	if (role != NULL)
-		strlcpy(x->role, role, sizeof(x->role));
+	set_role(x, role, lrole, 0);
+	x->lrole = cut_text(role, x->lrole, MAXROLE);
 	remember(tg, x, lastb);
 	return x;
 }
@@ -903,7 +980,7 @@ title_then(struct tagger *tg, size_t from, size_t ts, size_t te, int title,
 			    plen + 1 : sizeof(code));
 			strlcat(code, *suf ? suf : "GOV", sizeof(code));
 			new_person(tg, te + 1, ne, lastb, code,
-			    d->actors[title].name);
+			    d->actors[title].name, d->actors[title].lname);
 			return ne;
 		}
 	}
@@ -942,7 +1019,8 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 		fill_actor(tg, x, actor);
 		x->type = "ORG";
 		set_code(x, x->code, 3, suffix_of(d, title));
-		strlcpy(x->role, d->actors[title].name, sizeof(x->role));
+		set_role(x, d->actors[title].name, d->actors[title].lname,
+		    d->actors[title].clean & 2);
 		return e;
 	}
 	if ((a->type == T_CAP || a->type == T_SEAT) && (locative_before(tg, i)
@@ -964,13 +1042,17 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 			/* "Djindjic's opposition coalition" */
 			strlcpy(prefix, x->code, 4);
 			x = add_elem(tg, as, ae, "title");
-			strlcpy(x->id, tg->el[tg->nel - 2].id, sizeof(x->id));
-			strlcpy(x->name, tg->el[tg->nel - 2].name,
-			    sizeof(x->name));
+			/* the person's actor: its id and name are the
+			   dictionary's, never the element's own */
+			set_idname(x, tg->el[tg->nel - 2].id,
+			    tg->el[tg->nel - 2].lid, tg->el[tg->nel - 2].name,
+			    tg->el[tg->nel - 2].lname, tg->el[tg->nel - 2].own &
+			    (EL_PLAINID | EL_PLAINNAME));
 			x->type = "ORG";
 			set_code(x, prefix, 3, suffix_of(d, title));
-			strlcpy(x->role, d->actors[title].name,
-			    sizeof(x->role));
+			set_role(x, d->actors[title].name,
+			    d->actors[title].lname,
+			    d->actors[title].clean & 2);
 			return ae;
 		}
 		return a->type == T_PER ? e : after;
@@ -1000,8 +1082,9 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 			x->e = ae;
 			x->type = "ORG";
 			set_code(x, prefix, plen, suffix_of(d, title));
-			strlcpy(x->role, d->actors[title].name,
-			    sizeof(x->role));
+			set_role(x, d->actors[title].name,
+			    d->actors[title].lname,
+			    d->actors[title].clean & 2);
 			x->how = "title";
 			return ae;
 		}
@@ -1040,8 +1123,9 @@ on_capital(struct tagger *tg, size_t i)
 		if (sl == we - i && memcmp(tg->t + i, tg->people[k].sur, sl) ==
 		    0) {
 			x = add_elem(tg, i, we, "coref");
-			strlcpy(x->id, tg->people[k].id, sizeof(x->id));
-			strlcpy(x->name, tg->people[k].name, sizeof(x->name));
+			set_idname(x, tg->people[k].id,
+			    strlen(tg->people[k].id), tg->people[k].name,
+			    strlen(tg->people[k].name), 0);
 			strlcpy(x->code, tg->people[k].code, sizeof(x->code));
 			x->type = "PER";
 			return we;
@@ -1053,9 +1137,10 @@ on_capital(struct tagger *tg, size_t i)
 			if (strlen(tg->people[k].name) == ne - i &&
 			    memcmp(tg->t + i, tg->people[k].name, ne - i) == 0) {
 				x = add_elem(tg, i, ne, "coref");
-				strlcpy(x->id, tg->people[k].id, sizeof(x->id));
-				strlcpy(x->name, tg->people[k].name,
-				    sizeof(x->name));
+				set_idname(x, tg->people[k].id,
+				    strlen(tg->people[k].id),
+				    tg->people[k].name,
+				    strlen(tg->people[k].name), 0);
 				strlcpy(x->code, tg->people[k].code,
 				    sizeof(x->code));
 				x->type = "PER";
@@ -1082,7 +1167,7 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 	size_t			 lastw = 0, plen = 0;
 	int			 hit, title, canon, a, known = -1;
 	struct elem		*x, *o = NULL;
-	char			 role[MAXROLE], code[32] = "", prefix[32] = "";
+	char			 code[32] = "", prefix[32] = "";
 	const char		*suf;
 
 	(void)ntok;
@@ -1107,8 +1192,6 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 		;
 	if (re - rs >= MAXROLE || re - rs > 160)
 		return 0;
-	memcpy(role, s + rs, re - rs);
-	role[re - rs] = '\0';
 	suf = suffix_of(d, title);
 	/* an organisation: a capitalized run inside the phrase */
 	for (j = rs; j < re; j = skip_spaces(s, re, we)) {
@@ -1175,16 +1258,16 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 		strlcat(code, *suf ? suf : "GOV", sizeof(code));
 		os = oe = 0;
 	}
-	x = new_person(tg, ns, ne, lastb, code, role);
+	x = new_person(tg, ns, ne, lastb, code, s + rs, re - rs);
 	(void)x;
 	if (os != 0 && oe > os && !(known >= 0 && os + trie_longest(&d->names,
 	    s, n, os, &hit) == oe)) {
 		o = add_elem(tg, os, oe, "new");
-		l = oe - os;
-		memcpy(o->name, s + os, l < sizeof(o->name) ? l :
-		    sizeof(o->name) - 1);
-		o->name[l < sizeof(o->name) ? l : sizeof(o->name) - 1] = '\0';
-		slugify(s + os, oe - os, o->id, sizeof(o->id));
+		o->name = s + os;
+		o->lname = cut_text(o->name, oe - os, MAXNAME);
+		slugify(s + os, oe - os, o->idbuf, sizeof(o->idbuf));
+		o->own |= EL_OWNID;
+		o->lid = strlen(o->idbuf);
 		o->type = "ORG";
 		strlcpy(o->code, code, sizeof(o->code));
 		tg->ahead_s = os;
@@ -1207,13 +1290,31 @@ put_plain(char *p, const char *lit)
 	return p + l;
 }
 
+/*
+ * A dictionary string that needs no escapes, quoted, copied eight bytes
+ * at a time (it may be read past its end; the room reserved for its
+ * escaped form, OUT_BOUND, takes the bytes copied past it).
+ */
+static inline char *
+put_dict(char *p, const char *s, size_t n)
+{
+	size_t	 i;
+
+	*p++ = '"';
+	for (i = 0; i < n; i += 8)
+		memcpy(p + i, s + i, 8);
+	p += n;
+	*p++ = '"';
+	return p;
+}
+
 /* One element as a JSON object, start and end given in code points. */
 static void
 write_elem(const struct tagger *tg, const struct elem *x, size_t cs,
     size_t ce, struct buf *out)
 {
-	size_t	 lid = strlen(x->id), lname = strlen(x->name);
-	size_t	 lcode = strlen(x->code), lrole = strlen(x->role);
+	size_t	 lid = x->lid, lname = x->lname;
+	size_t	 lcode = strlen(x->code), lrole = x->lrole;
 	char	*p;
 
 	buf_reserve(out, OUT_BOUND(x->e - x->s) + OUT_BOUND(lid) +
@@ -1227,16 +1328,19 @@ write_elem(const struct tagger *tg, const struct elem *x, size_t cs,
 	p = PUT_LIT(p, ",\"text\":");
 	p = out_str(p, tg->t + x->s, x->e - x->s, tg->n - x->s);
 	p = PUT_LIT(p, ",\"id\":");
-	p = out_str(p, x->id, lid, sizeof(x->id));
+	p = x->own & EL_PLAINID ? put_dict(p, x->id, lid) :
+	    out_str(p, el_id(x), lid, lid);
 	p = PUT_LIT(p, ",\"name\":");
-	p = out_str(p, x->name, lname, sizeof(x->name));
+	p = x->own & EL_PLAINNAME ? put_dict(p, x->name, lname) :
+	    out_str(p, x->name, lname, lname);
 	p = PUT_LIT(p, ",\"type\":\"");
 	p = put_plain(p, x->type);
 	p = PUT_LIT(p, "\",\"code\":");
 	p = out_str(p, x->code, lcode, sizeof(x->code));
 	if (lrole > 0) {
 		p = PUT_LIT(p, ",\"role\":");
-		p = out_str(p, x->role, lrole, sizeof(x->role));
+		p = x->own & EL_PLAINROLE ? put_dict(p, x->role, lrole) :
+		    out_str(p, el_role(x), lrole, lrole);
 	}
 	p = PUT_LIT(p, ",\"how\":\"");
 	p = put_plain(p, x->how);
