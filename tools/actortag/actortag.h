@@ -140,10 +140,34 @@ size_t	 trie_longest_walk(const struct trie *, const char *, size_t, size_t,
 	    int *);
 
 /* An ASCII letter or digit (the bytes a folded key hashes in runs). */
+extern const unsigned char alnum_byte[256];
+
 static inline int
 ascii_alnum(unsigned char c)
 {
-	return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+	return alnum_byte[c];
+}
+
+/*
+ * Does byte i continue a word? ASCII letters and digits, and any other
+ * byte of UTF-8 but the spaces and quotes of U+2000..U+203F (E2 80 ..)
+ * and U+00A0, U+00AB, U+00BB.
+ */
+static inline int
+wordc(const char *s, size_t n, size_t i)
+{
+	unsigned char	 c = (unsigned char)s[i], d;
+
+	if (c < 0x80)
+		return ascii_alnum(c);
+	if (i + 1 >= n)
+		return 1;
+	d = (unsigned char)s[i + 1];
+	if (c == 0xe2)
+		return d != 0x80;
+	if (c == 0xc2)
+		return d != 0xa0 && d != 0xab && d != 0xbb;
+	return 1;
 }
 
 /* The first byte at or after i that is not an ASCII letter or digit. */
@@ -208,7 +232,5 @@ void		 tagger_reset(struct tagger *);
 void		 tagger_run(struct tagger *, const char *, size_t, long,
 		    struct buf *);
 
-/* tag.c */
-int	wordc(const char *, size_t, size_t);
 
 #endif

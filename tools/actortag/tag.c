@@ -284,21 +284,6 @@ alnum(unsigned char c)
 	return bytecls[c] - 1u < 3u;
 }
 
-/* Does byte i continue a word? (dict.c asks this at match ends too.) */
-int
-wordc(const char *s, size_t n, size_t i)
-{
-	unsigned char	 c = (unsigned char)s[i];
-
-	if (c < 0x80)
-		return alnum(c);
-	if (c == 0xe2 && i + 1 < n && (unsigned char)s[i + 1] == 0x80)
-		return 0;
-	if (c == 0xc2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xa0 ||
-	    (unsigned char)s[i + 1] == 0xab || (unsigned char)s[i + 1] == 0xbb))
-		return 0;
-	return 1;
-}
 
 static int
 upper_at(const char *s, size_t n, size_t i)

@@ -6,6 +6,16 @@
 
 #include "actortag.h"
 
+#define D1(c)	(((c) >= '0' && (c) <= '9') || (((c) | 0x20) >= 'a' && \
+		    ((c) | 0x20) <= 'z'))
+#define D4(c)	D1(c), D1(c + 1), D1(c + 2), D1(c + 3)
+#define D16(c)	D4(c), D4(c + 4), D4(c + 8), D4(c + 12)
+#define D64(c)	D16(c), D16(c + 16), D16(c + 32), D16(c + 48)
+
+const unsigned char alnum_byte[256] = {
+	D64(0), D64(64), D64(128), D64(192)
+};
+
 static inline unsigned char
 afold(unsigned char c)
 {
