@@ -572,7 +572,8 @@ person_active(const struct tagger *tg, int actor, long *recent)
 	return on;
 }
 
-/* Among the hits sharing an alias, the actor that fits best. */
+/* Among the hits sharing an alias, the actor that fits best (hit and
+   len as trie_longest found them at at). */
 static int
 pick(const struct tagger *tg, const struct trie *t, int hit, size_t at,
     size_t len, int *canonical)
@@ -583,8 +584,9 @@ pick(const struct tagger *tg, const struct trie *t, int hit, size_t at,
 
 	for (x = hit; x != -1; x = t->hits[x].next) {
 		h = &t->hits[x];
-		if (h->actor < 0 || h->len != len ||
-		    !alias_case_ok(h->alias, tg->t + at, len) ||
+		/* hit itself came from trie_longest: its case is right */
+		if (h->actor < 0 || h->len != len || (x != hit &&
+		    !alias_case_ok(h->alias, tg->t + at, len)) ||
 		    tg->d->actors[h->actor].nents == 0)
 			continue;
 		rec = LONG_MIN;
