@@ -87,15 +87,25 @@ slow:
 char *
 out_uint(char *p, size_t v)
 {
-	char	 tmp[24];
-	size_t	 i = sizeof(tmp);
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "6263646566676869707172737475767778798081828384858687888990919293"
+	    "949596979899";
+	size_t	 n = 1, t, i;
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	memcpy(p, tmp + i, sizeof(tmp) - i);
-	return p + (sizeof(tmp) - i);
+	for (t = v; t >= 10; t /= 10)
+		n++;
+	i = n;
+	for (; v >= 100; v /= 100) {
+		i -= 2;
+		memcpy(p + i, pairs + 2 * (v % 100), 2);
+	}
+	if (v >= 10)
+		memcpy(p, pairs + 2 * v, 2);
+	else
+		p[0] = (char)('0' + v);
+	return p + n;
 }
 
 /*

@@ -1264,6 +1264,8 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 	return rs;
 }
 
+#define LITMAX	8	/* a type or how is at most this long ("alias") */
+
 #define PUT_LIT(p, lit)	(memcpy((p), (lit), sizeof(lit) - 1), \
 			    (p) + sizeof(lit) - 1)
 
@@ -1271,10 +1273,9 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 static inline char *
 put_plain(char *p, const char *lit)
 {
-	size_t	 l = strlen(lit);
-
-	memcpy(p, lit, l);
-	return p + l;
+	while (*lit != '\0')
+		*p++ = *lit++;
+	return p;
 }
 
 /*
@@ -1306,7 +1307,7 @@ write_elem(const struct tagger *tg, const struct elem *x, size_t cs,
 
 	buf_reserve(out, OUT_BOUND(x->e - x->s) + OUT_BOUND(lid) +
 	    OUT_BOUND(lname) + OUT_BOUND(lcode) + OUT_BOUND(lrole) +
-	    strlen(x->type) + strlen(x->how) + 160);
+	    2 * LITMAX + 160);
 	p = out->p + out->len;
 	p = PUT_LIT(p, "{\"start\":");
 	p = out_uint(p, cs);
