@@ -58,6 +58,8 @@ struct actor {
 /* What a trie match leads to: an alias of an actor. */
 struct hit {
 	const char	*alias;		/* original spelling, for case rules */
+	char		*title;		/* with its words capitalized, or NULL
+					   when that is the same */
 	size_t		 len;
 	int		 actor;
 	int		 canonical;	/* the alias is the actor's name */
@@ -134,6 +136,7 @@ long	 day_parse(const char *, size_t);
 
 /* Trie walk: longest alias at s (case checked); returns its length. */
 int	 alias_case_ok(const char *, const char *, size_t);
+int	 hit_case_ok(const struct trie *, int, const char *, size_t);
 size_t	 trie_longest(const struct trie *, const char *, size_t, size_t,
 	    int *);
 size_t	 trie_longest_walk(const struct trie *, const char *, size_t, size_t,

@@ -66,6 +66,10 @@ dict_init(struct dict *d)
 static void
 trie_free(struct trie *t)
 {
+	size_t	 i;
+
+	for (i = 0; i < t->nhits; i++)
+		free(t->hits[i].title);
 	free(t->akeys);
 	free(t->keys);
 	free(t->vals);
@@ -497,6 +501,34 @@ akey_add(struct trie *t, const char *s, size_t len, uint32_t node, int cont)
 	t->nakeys++;
 }
 
+/*
+ * The alias with a capital at each word start ("Foreign Minister"), the
+ * commonest spelling the case rules let differ from it; NULL when the
+ * same.
+ */
+static char *
+title_case(const char *s, size_t n)
+{
+	char	*tc;
+	size_t	 i;
+	int	 changed = 0;
+
+	tc = xrealloc(NULL, n + 1, 1);
+	memcpy(tc, s, n);
+	tc[n] = '\0';
+	for (i = 0; i < n; i++)
+		if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '-') &&
+		    s[i] >= 'a' && s[i] <= 'z') {
+			tc[i] = (char)(s[i] - 32);
+			changed = 1;
+		}
+	if (!changed) {
+		free(tc);
+		return NULL;
+	}
+	return tc;
+}
+
 static void
 trie_add(struct trie *t, const char *s, size_t n, int actor, int canonical)
 {
@@ -549,6 +581,7 @@ trie_add(struct trie *t, const char *s, size_t n, int actor, int canonical)
 	}
 	h = &t->hits[t->nhits];
 	h->alias = s;
+	h->title = title_case(s, n);
 	h->len = n;
 	h->actor = actor;
 	h->canonical = canonical;
@@ -851,6 +884,21 @@ trie_edge(const struct trie *t, const struct tnode *tn, unsigned char c)
 	return 0;
 }
 
+/*
+ * Does the surface s[0..n) fit the case of hit x (folded, they are the
+ * same)? As written or title-cased is the common answer, found by memcmp.
+ */
+int
+hit_case_ok(const struct trie *t, int x, const char *s, size_t n)
+{
+	const struct hit	*h = &t->hits[x];
+
+	if (memcmp(h->alias, s, n) == 0 || (h->title != NULL &&
+	    memcmp(h->title, s, n) == 0))
+		return 1;
+	return alias_case_ok(h->alias, s, n);
+}
+
 /* The first hit at node whose case fits s[at..j], or -1. */
 static int
 term_hit(const struct trie *t, int x, const char *s, size_t at, size_t j)
@@ -933,8 +981,11 @@ trie_longest_keys(const struct trie *t, const char *s, size_t n, size_t at,
 				continue;
 			x = t->node[k->node].term;
 			if (x != -1 && boundary_after(s, n, j)) {
-				/* as written: the first hit's case is right */
+				/* as written or title-cased: the first hit's
+				   case is right */
 				if (memcmp(t->hits[x].alias, s + at, len) != 0 &&
+				    (t->hits[x].title == NULL ||
+				    memcmp(t->hits[x].title, s + at, len) != 0) &&
 				    (!fold_eq(t->hits[x].alias, s + at, len) ||
 				    (x = term_hit(t, x, s, at, j - 1)) == -1))
 					x = -1;

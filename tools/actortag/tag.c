@@ -586,7 +586,7 @@ pick(const struct tagger *tg, const struct trie *t, int hit, size_t at,
 		h = &t->hits[x];
 		/* hit itself came from trie_longest: its case is right */
 		if (h->actor < 0 || h->len != len || (x != hit &&
-		    !alias_case_ok(h->alias, tg->t + at, len)) ||
+		    !hit_case_ok(t, x, tg->t + at, len)) ||
 		    tg->d->actors[h->actor].nents == 0)
 			continue;
 		rec = LONG_MIN;
