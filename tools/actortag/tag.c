@@ -321,16 +321,16 @@ skip_word(const char *s, size_t n, size_t i)
 static size_t
 word_end(const char *s, size_t n, size_t i)
 {
-	while (i < n) {
-		if (wordc(s, n, i))
-			i++;
-		else if ((s[i] == '-' || s[i] == '\'') && i + 1 < n &&
+	for (;;) {
+		if ((i = not_alnum(s, n, i)) >= n)
+			return i;
+		if ((unsigned char)s[i] >= 0x80 ? wordc(s, n, i) :
+		    (s[i] == '-' || s[i] == '\'') && i + 1 < n &&
 		    wordc(s, n, i + 1))
 			i++;
 		else
-			break;
+			return i;
 	}
-	return i;
 }
 
 /* After a possessive 's or ’s at i, or i itself. */
