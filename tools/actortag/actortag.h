@@ -81,6 +81,7 @@ struct tnode {
 struct akey {
 	uint64_t	 h;
 	uint32_t	 node;		/* the trie node of the string */
+	int		 term;		/* its first hit, -1 none (built) */
 	uint32_t	 len;		/* 0: empty slot */
 	int		 cont;		/* a longer alias goes on from here */
 };
@@ -137,6 +138,7 @@ long	 day_parse(const char *, size_t);
 /* Trie walk: longest alias at s (case checked); returns its length. */
 int	 alias_case_ok(const char *, const char *, size_t);
 int	 hit_case_ok(const struct trie *, int, const char *, size_t);
+int	 trie_case_hit(const struct trie *, int, const char *, size_t, size_t);
 size_t	 trie_longest(const struct trie *, const char *, size_t, size_t,
 	    int *);
 size_t	 trie_longest_walk(const struct trie *, const char *, size_t, size_t,

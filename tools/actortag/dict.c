@@ -13,6 +13,7 @@
 #endif
 
 #include "actortag.h"
+#include "keys.h"
 #include "date.h"
 #include "actors_tsv.h"
 
@@ -303,11 +304,6 @@ dict_load_embedded(struct dict *d)
 
 /* --- tries ----------------------------------------------------------- */
 
-static inline unsigned char
-fold(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
 
 static inline uint64_t
 mix(uint64_t k)
@@ -395,41 +391,6 @@ trie_mark_lower(struct trie *t, const char *s, size_t n)
  * alias split the same bytes the same way, so the hash of a text prefix
  * that ends before such a byte is made as the walk goes.
  */
-#define KSEED	0x243F6A8885A308D3ULL
-#define KMUL	0x9E3779B97F4A7C15ULL
-#define FOLD8	0x2020202020202020ULL
-
-static inline uint64_t
-kstep(uint64_t h, uint64_t v)
-{
-	return (h ^ v) * KMUL;
-}
-
-/*
- * Hash the run s[0..len) of ASCII letters and digits (folded: | 0x20);
- * avail bytes may be read from s.
- */
-static inline uint64_t
-hash_run(uint64_t h, const char *s, size_t len, size_t avail)
-{
-	uint64_t	 w = 0;
-
-	for (; len >= 8; s += 8, len -= 8, avail -= 8) {
-		memcpy(&w, s, 8);
-		h = kstep(h, w | FOLD8);
-	}
-	if (len > 0) {
-		if (avail >= 8)
-			memcpy(&w, s, 8);
-		else {
-			w = 0;
-			memcpy(&w, s, len);
-		}
-		w = (w | FOLD8) & (~0ULL >> (64 - 8 * len));
-		h = kstep(h, w);
-	}
-	return h;
-}
 
 static uint64_t
 key_hash(const char *s, size_t len)
@@ -710,6 +671,9 @@ trie_compact(struct trie *t)
 	free(fill);
 	trie_root2(t);
 	trie_nodes(t);
+	for (i = 0; i <= t->akmask; i++)
+		if (t->akeys[i].len != 0)
+			t->akeys[i].term = t->node[t->akeys[i].node].term;
 	free(t->keys);
 	free(t->vals);
 	t->keys = NULL;
@@ -805,16 +769,6 @@ dict_list(const struct dict *d, FILE *fp)
 
 /* --- matching -------------------------------------------------------- */
 
-/* Is byte i (just after a match) a token boundary? */
-static int
-boundary_after(const char *s, size_t n, size_t i)
-{
-	if (i >= n)
-		return 1;
-	if ((unsigned char)s[i] >= 0x80 && (unsigned char)s[i] < 0xc0)
-		return 0;	/* inside a UTF-8 sequence */
-	return !wordc(s, n, i);
-}
 
 /*
  * Case rules: the surface may differ from the alias only by capitals at
@@ -936,6 +890,9 @@ trie_longest_built(const struct trie *t, const char *s, size_t n,
 	return best;
 }
 
+
+
+
 /* Do s[0..n) and the alias a fold to the same bytes? */
 static int
 fold_eq(const char *a, const char *s, size_t n)
@@ -949,72 +906,17 @@ fold_eq(const char *a, const char *s, size_t n)
 }
 
 /*
- * trie_longest by the alias keys: hash the text from at a run of letters
- * and digits or another byte at a time; where the prefix ends before a
- * byte other than a letter or digit, look it up. An alias ends only
- * there (on a token boundary), and a longer one goes on only from a key
- * marked cont, so the walk stops at the first prefix that is no key.
+ * The hit for key term x at s[at..at+len) when the text is neither as
+ * the first hit writes it nor title-cased: the first hit whose case
+ * fits, or -1 (also when the text only hashed the same).
  */
-static size_t
-trie_longest_keys(const struct trie *t, const char *s, size_t n, size_t at,
-    int *hitp)
+int
+trie_case_hit(const struct trie *t, int x, const char *s, size_t at,
+    size_t len)
 {
-	const struct akey	*k;
-	uint64_t		 h = KSEED;
-	size_t			 j = at, r, best = 0, len, slot;
-	int			 cont, x;
-
-	for (;;) {
-		if (ascii_alnum((unsigned char)s[j])) {
-			r = not_alnum(s, n, j);
-			h = hash_run(h, s + j, r - j, n - j);
-			j = r;
-		} else
-			h = kstep(h, (unsigned char)s[j++]);
-		if (j < n && ascii_alnum((unsigned char)s[j]))
-			continue;
-		len = j - at;
-		cont = 0;
-		for (slot = h >> t->akshift; (k = &t->akeys[slot])->len != 0;
-		    slot = (slot + 1) & t->akmask) {
-			if (k->h != h || k->len != len)
-				continue;
-			x = t->node[k->node].term;
-			if (x != -1 && boundary_after(s, n, j)) {
-				/* as written or title-cased: the first hit's
-				   case is right */
-				if (memcmp(t->hits[x].alias, s + at, len) != 0 &&
-				    (t->hits[x].title == NULL ||
-				    memcmp(t->hits[x].title, s + at, len) != 0) &&
-				    (!fold_eq(t->hits[x].alias, s + at, len) ||
-				    (x = term_hit(t, x, s, at, j - 1)) == -1))
-					x = -1;
-				if (x != -1) {
-					best = len;
-					*hitp = x;
-				}
-			}
-			cont |= k->cont;
-		}
-		if (!cont || j >= n)
-			return best;
-	}
-}
-
-/* Can an alias start at s[at] (by its first two bytes)? */
-static inline int
-trie_may_start(const struct trie *t, const char *s, size_t n, size_t at)
-{
-	if (t->nnodes == 0 || !t->start[(unsigned char)s[at]])
-		return 0;
-	if (at + 1 < n) {
-		unsigned char c1 = fold((unsigned char)s[at]);
-		unsigned char c2 = fold((unsigned char)s[at + 1]);
-
-		if (!(t->start2[c1][c2 >> 6] & (1ULL << (c2 & 63))))
-			return 0;
-	}
-	return 1;
+	if (!fold_eq(t->hits[x].alias, s + at, len))
+		return -1;
+	return term_hit(t, x, s, at, at + len - 1);
 }
 
 /* trie_longest by the byte walk of the built trie (the fuzz target
@@ -1038,10 +940,10 @@ trie_longest(const struct trie *t, const char *s, size_t n, size_t at,
 	int		 x;
 
 	*hitp = -1;
-	if (!trie_may_start(t, s, n, at))
+	if (t->node == NULL && !trie_may_start(t, s, n, at))
 		return 0;
 	if (t->node != NULL)
-		return trie_longest_keys(t, s, n, at, hitp);
+		return trie_find(t, s, n, at, hitp);
 	for (j = at; j < n; j++) {
 		if ((node = trie_child(t, node, fold((unsigned char)s[j]))) == 0)
 			break;

@@ -15,6 +15,7 @@
 #endif
 
 #include "actortag.h"
+#include "keys.h"
 #include "json.h"
 #include "utf8.h"
 
@@ -675,10 +676,10 @@ name_at(struct tagger *tg, size_t i, int *ntok, size_t *lastb)
 		}
 		if (l == 0 || wordset_has(&tg->stop, s + j, l))
 			break;
-		if (trie_longest(&tg->d->names, s, n, j, &hit) > 0 &&
+		if (trie_find(&tg->d->names, s, n, j, &hit) > 0 &&
 		    tg->d->actors[tg->d->names.hits[hit].actor].type != T_PER)
 			break;
-		if (trie_longest(&tg->d->titles, s, n, j, &hit) > 0)
+		if (trie_find(&tg->d->titles, s, n, j, &hit) > 0)
 			break;
 		*lastb = j;
 		end = j + l;
@@ -868,7 +869,7 @@ agent_after(struct tagger *tg, size_t i, size_t *as, size_t *ae)
 		j++;
 		if (j >= n || !wordc(s, n, j))
 			return -1;
-		if ((l = trie_longest(&tg->d->titles, s, n, j, &hit)) > 0 &&
+		if ((l = trie_find(&tg->d->titles, s, n, j, &hit)) > 0 &&
 		    (a = pick(tg, &tg->d->titles, hit, j, l, &canon)) >= 0) {
 			*as = j;
 			*ae = j + l;
@@ -877,7 +878,7 @@ agent_after(struct tagger *tg, size_t i, size_t *as, size_t *ae)
 		we = word_end(s, n, j);
 		if (wordset_has(&tg->func, s + j, we - j) || we == j)
 			return -1;
-		if (trie_longest(&tg->d->names, s, n, j, &hit) > 0)
+		if (trie_find(&tg->d->names, s, n, j, &hit) > 0)
 			return -1;
 		j = we;
 		skips++;
@@ -917,7 +918,7 @@ agent_before(struct tagger *tg, size_t at, int *agent)
 	ws = p;
 	for (k = 0; k < 3 && ws > 0; k++) {
 		word_before(s, tg->n, ws, &ws, 0);
-		if ((l = trie_longest(&tg->d->titles, s, tg->n, ws, &hit)) ==
+		if ((l = trie_find(&tg->d->titles, s, tg->n, ws, &hit)) ==
 		    p - ws && (a = pick(tg, &tg->d->titles, hit, ws, l,
 		    &canon)) >= 0 && tg->d->actors[a].type == T_AGENT) {
 			if (tg->nel > 0 && tg->el[tg->nel - 1].e > ws)
@@ -953,7 +954,7 @@ title_then(struct tagger *tg, size_t from, size_t ts, size_t te, int title,
 	char			 code[32];
 
 	if (te < tg->n && tg->t[te] == ' ' && d->actors[title].type == T_TITLE) {
-		l = trie_longest(&d->names, tg->t, tg->n, te + 1, &hit);
+		l = trie_find(&d->names, tg->t, tg->n, te + 1, &hit);
 		if (l > 0 && (a = pick(tg, &d->names, hit, te + 1, l,
 		    &canon)) >= 0 && d->actors[a].type == T_PER) {
 			x = add_elem(tg, te + 1, te + 1 + l, canon ? "dict" :
@@ -1095,7 +1096,7 @@ on_capital(struct tagger *tg, size_t i)
 	size_t			 l, r, ne, lastb = 0, k, we;
 	int			 hit, title, canon, ntok;
 
-	if ((l = trie_longest(&d->titles, tg->t, tg->n, i, &hit)) > 0 &&
+	if ((l = trie_find(&d->titles, tg->t, tg->n, i, &hit)) > 0 &&
 	    (title = pick(tg, &d->titles, hit, i, l, &canon)) >= 0) {
 		r = title_then(tg, i, i, i + l, title, "", 0, 0);
 		return r != 0 && !(r & ((size_t)1 << (sizeof(size_t) * 8 - 1)))
@@ -1169,7 +1170,7 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 		j = we + 1;
 	else if (we - j == 3 && strncmp(s + j, "the", 3) == 0)
 		j = we + 1;
-	if (j >= n || (l = trie_longest(&d->titles, s, n, j, &hit)) == 0 ||
+	if (j >= n || (l = trie_find(&d->titles, s, n, j, &hit)) == 0 ||
 	    (title = pick(tg, &d->titles, hit, j, l, &canon)) < 0 ||
 	    d->actors[title].type != T_TITLE || upper_at(s, n, j))
 		return 0;
@@ -1199,7 +1200,7 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 	}
 	(void)lastw;
 	if (os != 0) {
-		l = trie_longest(&d->names, s, n, os, &hit);
+		l = trie_find(&d->names, s, n, os, &hit);
 		if (l > 0 && (a = pick(tg, &d->names, hit, os, l, &canon)) >= 0)
 			known = a;
 		if (known >= 0 && os + l == oe) {
@@ -1247,7 +1248,7 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 	}
 	x = new_person(tg, ns, ne, lastb, code, s + rs, re - rs);
 	(void)x;
-	if (os != 0 && oe > os && !(known >= 0 && os + trie_longest(&d->names,
+	if (os != 0 && oe > os && !(known >= 0 && os + trie_find(&d->names,
 	    s, n, os, &hit) == oe)) {
 		o = add_elem(tg, os, oe, "new");
 		o->name = s + os;
@@ -1423,7 +1424,7 @@ tagger_run(struct tagger *tg, const char *t, size_t n, long ref,
 			i = j;
 			continue;
 		}
-		if ((l = trie_longest(names, t, n, i, &hit)) > 0 &&
+		if ((l = trie_find(names, t, n, i, &hit)) > 0 &&
 		    (a = pick(tg, names, hit, i, l, &canon)) >= 0) {
 			i = on_alias(tg, i, l, a, canon);
 			continue;
