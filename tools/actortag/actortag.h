@@ -106,6 +106,8 @@ struct trie {
 	uint32_t	*root2;		/* built: depth-2 nodes, by r2slot */
 	uint16_t	 r2slot[256];	/* built: first byte -> row of root2 */
 	uint64_t	 start2[256][4]; /* folded first two bytes, as bits */
+	uint64_t	 pair[256][4];	/* built: the first two bytes as they
+					   are, both tests in one */
 	uint64_t	 lower2[26][4];	/* exact first two bytes of aliases
 					   starting in lowercase, as bits */
 };

@@ -674,6 +674,17 @@ trie_compact(struct trie *t)
 	for (i = 0; i <= t->akmask; i++)
 		if (t->akeys[i].len != 0)
 			t->akeys[i].term = t->node[t->akeys[i].node].term;
+	for (i = 0; i < 256; i++) {
+		unsigned	 c2;
+
+		if (!t->start[i])
+			continue;
+		for (c2 = 0; c2 < 256; c2++)
+			if (t->start2[fold((unsigned char)i)][fold((unsigned
+			    char)c2) >> 6] & (1ULL << (fold((unsigned char)c2) &
+			    63)))
+				t->pair[i][c2 >> 6] |= 1ULL << (c2 & 63);
+	}
 	free(t->keys);
 	free(t->vals);
 	t->keys = NULL;

@@ -139,8 +139,14 @@ static inline size_t
 trie_find(const struct trie *t, const char *s, size_t n, size_t at,
     int *hitp)
 {
+	unsigned char	 c1 = (unsigned char)s[at], c2;
+
 	*hitp = -1;
-	if (!trie_may_start(t, s, n, at))
+	if (at + 1 < n) {
+		c2 = (unsigned char)s[at + 1];
+		if (!(t->pair[c1][c2 >> 6] & (1ULL << (c2 & 63))))
+			return 0;
+	} else if (!t->start[c1])
 		return 0;
 	return trie_longest_keys(t, s, n, at, hitp);
 }
