@@ -1394,6 +1394,25 @@ skip_inside(const struct tagger *tg, size_t i)
 	return tg->ahead_s <= i && i < tg->ahead_e ? tg->ahead_e : i;
 }
 
+/*
+ * A lowercase word at i that no alias can start (an alias starting in
+ * lowercase begins with the same two bytes, see alias_case_ok).
+ */
+static inline int
+no_alias_here(const struct trie *names, const char *t, size_t n, size_t i)
+{
+	unsigned char	 c = (unsigned char)t[i], c2;
+
+	if (bytecls[c] != B_LOW)
+		return 0;
+	if (!names->start[c])
+		return 1;
+	if (i + 1 >= n)
+		return 0;
+	c2 = (unsigned char)t[i + 1];
+	return !(names->lower2[c - 'a'][c2 >> 6] & (1ULL << (c2 & 63)));
+}
+
 void
 tagger_run(struct tagger *tg, const char *t, size_t n, long ref,
     struct buf *out)
@@ -1414,10 +1433,12 @@ tagger_run(struct tagger *tg, const char *t, size_t n, long ref,
 			i++;
 			continue;
 		}
-		if (bytecls[c] == B_LOW && (!names->start[c] || (i + 1 < n &&
-		    !(names->lower2[c - 'a'][(unsigned char)t[i + 1] >> 6] &
-		    (1ULL << ((unsigned char)t[i + 1] & 63)))))) {
-			i = skip_word(t, n, i);
+		if (no_alias_here(names, t, n, i)) {
+			/* a run of such words, one space apart */
+			do
+				i = skip_word(t, n, i);
+			while (i + 1 < n && t[i] == ' ' &&
+			    no_alias_here(names, t, n, ++i));
 			continue;
 		}
 		if ((j = skip_inside(tg, i)) != i) {
