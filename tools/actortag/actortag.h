@@ -218,9 +218,10 @@ struct wordset {
 void	 wordset_init(struct wordset *, const char *const *, int);
 int	 wordset_has(const struct wordset *, const char *, size_t);
 
-/* JSON output: out_str needs room for OUT_BOUND(n) bytes. Dictionary
-   strings may be read eight bytes past their end. */
-#define OUT_BOUND(n)	(6 * (n) + 10)
+/* JSON output: out_str needs room for OUT_BOUND(n) bytes (it may store
+   a last group of sixteen whole). Dictionary strings may be read eight
+   bytes past their end. */
+#define OUT_BOUND(n)	(6 * (n) + 18)
 char	*out_str(char *, const char *, size_t, size_t);
 char	*out_uint(char *, size_t);
 int	 out_ascii(const char *, size_t);

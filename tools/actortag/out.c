@@ -3,6 +3,9 @@
  * reserved once per element, as common/json.c would write them.
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "actortag.h"
 
@@ -55,6 +58,31 @@ out_str(char *p, const char *s, size_t n, size_t avail)
 	unsigned char	 c;
 
 	*p++ = '"';
+#ifdef __SSE2__
+	/* sixteen bytes at a time while sixteen may be read */
+	for (; i < n && avail >= i + 16; i += 16) {
+		const __m128i	 v = _mm_loadu_si128((const __m128i *)
+				    (const void *)(s + i));
+		unsigned	 m;
+
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+		    /* bytes below 0x20: unsigned min with 0x1f is them */
+		    _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v)));
+		if (n - i < 16)
+			m &= (1u << (n - i)) - 1;
+		if (m != 0)
+			break;
+		_mm_storeu_si128((__m128i *)(void *)p, v);
+		if (n - i < 16) {
+			p += n - i;
+			i = n;
+			break;
+		}
+		p += 16;
+	}
+#endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		if (escape_needed(w))
