@@ -108,6 +108,9 @@ struct trie {
 	uint64_t	 start2[256][4]; /* folded first two bytes, as bits */
 	uint64_t	 pair[256][4];	/* built: the first two bytes as they
 					   are, both tests in one */
+	uint64_t	 tri[1024];	/* folded first three bytes, hashed */
+	uint64_t	 short2[256][4]; /* folded first two bytes of aliases
+					   of one or two bytes */
 	uint64_t	 lower2[26][4];	/* exact first two bytes of aliases
 					   starting in lowercase, as bits */
 };
@@ -213,6 +216,8 @@ struct wordset {
 	uint16_t	 slot[WORDSET_SLOTS];	/* word index + 1; 0 empty */
 	unsigned char	 len[WORDSET_SLOTS];
 	int		 ci;			/* ASCII case folded */
+	uint64_t	 lf[16][4];		/* (length, first byte) of a word
+						   shorter than 16, as bits */
 };
 
 void	 wordset_init(struct wordset *, const char *const *, int);

@@ -551,13 +551,23 @@ trie_add(struct trie *t, const char *s, size_t n, int actor, int canonical)
 	{
 		unsigned char c1 = fold((unsigned char)s[0]);
 		int c2;
+		unsigned b;
 
 		if (n == 1)
-			for (c2 = 0; c2 < 256; c2++)
+			for (c2 = 0; c2 < 256; c2++) {
 				t->start2[c1][c2 >> 6] |= 1ULL << (c2 & 63);
+				t->short2[c1][c2 >> 6] |= 1ULL << (c2 & 63);
+			}
 		else {
 			c2 = fold((unsigned char)s[1]);
 			t->start2[c1][c2 >> 6] |= 1ULL << (c2 & 63);
+			if (n == 2)
+				t->short2[c1][c2 >> 6] |= 1ULL << (c2 & 63);
+			else {
+				b = tri_bit(c1, (unsigned char)c2,
+				    fold((unsigned char)s[2]));
+				t->tri[b >> 6] |= 1ULL << (b & 63);
+			}
 		}
 	}
 	trie_mark_lower(t, s, n);

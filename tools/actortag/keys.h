@@ -55,6 +55,14 @@ fold(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
+/* The bit of trie tri for three folded bytes. */
+static inline unsigned
+tri_bit(unsigned char a, unsigned char b, unsigned char c)
+{
+	return (unsigned)((((uint64_t)a << 16 | (uint64_t)b << 8 | c) *
+	    KMUL) >> 48);
+}
+
 /* Is byte i (just after a match) a token boundary? */
 static inline int
 boundary_after(const char *s, size_t n, size_t i)
@@ -139,7 +147,7 @@ static inline size_t
 trie_find(const struct trie *t, const char *s, size_t n, size_t at,
     int *hitp)
 {
-	unsigned char	 c1 = (unsigned char)s[at], c2;
+	unsigned char	 c1 = (unsigned char)s[at], c2 = 0;
 
 	*hitp = -1;
 	if (at + 1 < n) {
@@ -148,6 +156,15 @@ trie_find(const struct trie *t, const char *s, size_t n, size_t at,
 			return 0;
 	} else if (!t->start[c1])
 		return 0;
+	if (at + 2 < n) {
+		/* the first three bytes, unless the alias is shorter */
+		unsigned char	 f1 = fold(c1), f2 = fold(c2);
+		unsigned	 b = tri_bit(f1, f2, fold((unsigned char)s[at + 2]));
+
+		if (!(t->tri[b >> 6] & (1ULL << (b & 63))) &&
+		    !(t->short2[f1][f2 >> 6] & (1ULL << (f2 & 63))))
+			return 0;
+	}
 	return trie_longest_keys(t, s, n, at, hitp);
 }
 

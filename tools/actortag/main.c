@@ -51,7 +51,7 @@ load_file(struct cli *cli, struct dict *d, const char *path)
 	fclose(fp);
 }
 
-enum { F_TEXT, F_DOC, F_DCT, F_N };
+enum { F_TEXT, F_DOC, F_DCT, F_ACTORS, F_N };
 
 /* A backslash in a short key (no library call for a few bytes). */
 static inline int
@@ -66,15 +66,17 @@ has_escape(const char *k, size_t n)
 }
 
 /*
- * The members text, doc and dct of a record in one pass over its keys
- * (json_find per key would pass over the others each time); a key with
- * an escape is left to json_find.
+ * The members text, doc, dct and actors of a record in one pass over its
+ * keys (json_find per key would pass over the others each time). A key
+ * with an escape is left to json_find; only one longer than "text" can
+ * hold one that decodes to ours (\u0074), as the other escapes give no
+ * letters.
  */
 static void
 find_fields(const struct rec *r, const struct json_member *m[F_N])
 {
-	static const char *const keys[F_N] = { "text", "doc", "dct" };
-	static const size_t	 lens[F_N] = { 4, 3, 3 };
+	static const char *const keys[F_N] = { "text", "doc", "dct",
+	    "actors" };
 	const char		*k;
 	size_t			 i, len;
 	long			 x;
@@ -85,20 +87,27 @@ find_fields(const struct rec *r, const struct json_member *m[F_N])
 	for (i = 0; i < r->obj.n && left > 0; i++) {
 		k = r->json + r->obj.m[i].kstart + 1;
 		len = r->obj.m[i].kend - r->obj.m[i].kstart - 2;
-		if (has_escape(k, len)) {
+		if (len > 4 && has_escape(k, len)) {
 			for (f = 0; f < F_N; f++)
 				if ((x = json_find(r->json, &r->obj,
 				    keys[f])) >= 0)
 					m[f] = &r->obj.m[x];
 			return;
 		}
-		for (f = 0; f < F_N; f++)
-			if (m[f] == NULL && len == lens[f] &&
-			    memcmp(k, keys[f], len) == 0) {
-				m[f] = &r->obj.m[i];
-				left--;
-				break;
-			}
+		if (len == 4 && memcmp(k, "text", 4) == 0)
+			f = F_TEXT;
+		else if (len == 3 && k[0] == 'd' && k[1] == 'o' && k[2] == 'c')
+			f = F_DOC;
+		else if (len == 3 && k[0] == 'd' && k[1] == 'c' && k[2] == 't')
+			f = F_DCT;
+		else if (len == 6 && memcmp(k, "actors", 6) == 0)
+			f = F_ACTORS;
+		else
+			continue;
+		if (m[f] == NULL) {
+			m[f] = &r->obj.m[i];
+			left--;
+		}
 	}
 }
 
@@ -115,6 +124,40 @@ field_string(const struct rec *r, const struct json_member *m,
 		return -1;
 	json_decode_string(r->json + m->vstart, m->vend - m->vstart, out);
 	return 1;
+}
+
+static void
+put(struct cli *c, const char *s, size_t n)
+{
+	if (n > 0 && fwrite_unlocked(s, 1, n, c->out) != n)
+		cli_write_failed(c);
+}
+
+/*
+ * As rec_write(c, r, "actors", val, vlen), the member found already: in
+ * its place, or added at the end.
+ */
+static void
+write_record(struct cli *c, const struct rec *r, const struct json_member *m,
+    const char *val, size_t vlen)
+{
+	const struct json_fields *o = &r->obj;
+
+	errno = 0;
+	if (m != NULL) {
+		put(c, r->json, m->vstart);
+		put(c, val, vlen);
+		put(c, r->json + m->vend, r->len - m->vend);
+	} else {
+		put(c, r->json, o->close);
+		if (o->n > 0)
+			put(c, ",", 1);
+		put(c, "\"actors\":", 9);
+		put(c, val, vlen);
+		put(c, r->json + o->close, r->len - o->close);
+	}
+	if (putc_unlocked('\n', c->out) == EOF)
+		cli_write_failed(c);
 }
 
 /* Days of a record's dct ("2022-04-05" or with a time), or DAY_NONE. */
@@ -247,7 +290,7 @@ main(int argc, char *argv[])
 		buf_reset(&val);
 		tagger_run(tg, got == 1 && text.p != NULL ? text.p : "",
 		    got == 1 ? text.len : 0, day, &val);
-		rec_write(&cli, &r, "actors", val.p, val.len);
+		write_record(&cli, &r, fm[F_ACTORS], val.p, val.len);
 		cli_check_output(&cli);
 	}
 	rec_reader_free(&rr);

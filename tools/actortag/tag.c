@@ -1274,6 +1274,17 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 static inline char *
 put_plain(char *p, const char *lit)
 {
+	/* the types and "new" are three bytes, "dict" four */
+	if (lit[0] != '\0' && lit[1] != '\0' && lit[2] != '\0') {
+		if (lit[3] == '\0') {
+			memcpy(p, lit, 3);
+			return p + 3;
+		}
+		if (lit[4] == '\0') {
+			memcpy(p, lit, 4);
+			return p + 4;
+		}
+	}
 	while (*lit != '\0')
 		*p++ = *lit++;
 	return p;

@@ -59,6 +59,19 @@ word_eq(const char *w, const char *s, size_t n, int ci)
 	return 1;
 }
 
+/* Note the length and first byte of a word (both cases when ci). */
+static void
+mark_lf(struct wordset *ws, const char *w, size_t n)
+{
+	unsigned char	 c = (unsigned char)w[0];
+
+	if (n == 0 || n >= 16)
+		return;
+	if (ws->ci)
+		c = afold(c);
+	ws->lf[n][c >> 6] |= 1ULL << (c & 63);
+}
+
 /* Build the set of a NULL-ended list (at most WORDSET_SLOTS / 2 words). */
 void
 wordset_init(struct wordset *ws, const char *const *list, int ci)
@@ -76,6 +89,7 @@ wordset_init(struct wordset *ws, const char *const *list, int ci)
 			j = (j + 1) & (WORDSET_SLOTS - 1);
 		ws->slot[j] = (uint16_t)(k + 1);
 		ws->len[j] = (unsigned char)strlen(list[k]);
+		mark_lf(ws, list[k], strlen(list[k]));
 	}
 }
 
@@ -87,6 +101,14 @@ wordset_has(const struct wordset *ws, const char *s, size_t n)
 
 	if (n == 0 || n > 255)
 		return 0;
+	if (n < 16) {
+		unsigned char	 c = (unsigned char)s[0];
+
+		if (ws->ci)
+			c = afold(c);
+		if (!(ws->lf[n][c >> 6] & (1ULL << (c & 63))))
+			return 0;
+	}
 	j = word_hash(s, n, ws->ci) & (WORDSET_SLOTS - 1);
 	for (; ws->slot[j] != 0; j = (j + 1) & (WORDSET_SLOTS - 1))
 		if (ws->len[j] == n &&
