@@ -583,6 +583,14 @@ pick(const struct tagger *tg, const struct trie *t, int hit, size_t at,
 	int			 best = -1, score, bscore = -1, x;
 	long			 rec, brec = LONG_MIN;
 
+	if (hit >= 0 && t->hits[hit].next == -1) {	/* one: no scores */
+		h = &t->hits[hit];
+		if (h->actor < 0 || h->len != len ||
+		    tg->d->actors[h->actor].nents == 0)
+			return -1;
+		*canonical = h->canonical;
+		return h->actor;
+	}
 	for (x = hit; x != -1; x = t->hits[x].next) {
 		h = &t->hits[x];
 		/* hit itself came from trie_longest: its case is right */
