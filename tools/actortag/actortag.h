@@ -35,6 +35,7 @@ struct entry {
 	const char	*code;
 	const char	*role;		/* NULL when "-" */
 	size_t		 lrole;		/* its length (dict_build) */
+	size_t		 lcode;		/* code's length (dict_build) */
 	int		 rclean;	/* it needs no JSON escapes */
 	const char	*aliases;	/* as written, for -l; NULL when "-" */
 	long		 from, to;	/* days; LONG_MIN / LONG_MAX when open */

@@ -740,6 +740,7 @@ dict_build(struct dict *d)
 	for (i = 0; i < d->nents; i++) {
 		e = &d->ents[i];
 		e->lrole = e->role != NULL ? strlen(e->role) : 0;
+		e->lcode = strlen(e->code);
 		e->rclean = e->role != NULL && json_plain(e->role, e->lrole);
 	}
 	for (i = 0; i < d->nactors; i++) {

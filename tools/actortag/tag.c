@@ -494,6 +494,24 @@ out_type(enum etype t)
 	}
 }
 
+/*
+ * The element's code from a dictionary entry (as copy_str would): a
+ * short one as one word, the NULs kept after it included.
+ */
+static inline void
+ent_code(struct elem *x, const struct entry *e)
+{
+	size_t	 l = e->lcode < sizeof(x->code) ? e->lcode :
+		    sizeof(x->code) - 1;
+
+	if (l < 8)
+		memcpy(x->code, e->code, 8);
+	else {
+		memcpy(x->code, e->code, l);
+		x->code[l] = '\0';
+	}
+}
+
 static const struct entry *
 first_entry(const struct dict *d, int actor)
 {
@@ -536,7 +554,7 @@ person_role(const struct tagger *tg, int actor, struct elem *x)
 		}
 	}
 	if (best != NULL) {
-		copy_str(x->code, best->code, sizeof(x->code));
+		ent_code(x, best);
 		if (best->role != NULL)
 			set_role(x, best->role, best->lrole, best->rclean);
 		return;
@@ -625,7 +643,7 @@ fill_actor(struct tagger *tg, struct elem *x, int actor)
 	if (a->type == T_PER)
 		person_role(tg, actor, x);
 	else {
-		copy_str(x->code, e->code, sizeof(x->code));
+		ent_code(x, e);
 		if (e->role != NULL)
 			set_role(x, e->role, e->lrole, e->rclean);
 	}
