@@ -233,6 +233,7 @@ char	*out_uint(char *, size_t);
 int	 out_ascii(const char *, size_t);
 struct out_cursor {
 	const char	*s;
+	size_t		 n;		/* the text's length */
 	size_t		 byte, cp;
 };
 size_t	 out_cp(struct out_cursor *, size_t);

@@ -138,7 +138,9 @@ out_uint(char *p, size_t v)
 
 /*
  * Code point offset of byte b, counting on from the last call (calls come
- * in increasing order within one text; a smaller b starts over).
+ * in increasing order within one text; a smaller b starts over). With
+ * SSE2, sixteen bytes at a time, the last group read whole while the
+ * text has sixteen bytes from it.
  */
 size_t
 out_cp(struct out_cursor *c, size_t b)
@@ -149,6 +151,34 @@ out_cp(struct out_cursor *c, size_t b)
 	if (b < i) {
 		i = c->byte = c->cp = 0;
 	}
+#ifdef __SSE2__
+	{
+		const __m128i	 top = _mm_set1_epi8((char)0xc0);
+		const __m128i	 mid = _mm_set1_epi8((char)0x80);
+		const __m128i	 one = _mm_set1_epi8(1);
+		__m128i		 v, k;
+		unsigned	 m;
+
+		for (; i < b && i + 16 <= c->n; i += 16) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)
+			    (c->s + i));
+			k = _mm_cmpeq_epi8(_mm_and_si128(v, top), mid);
+			if (b - i < 16) {
+				/* 10xxxxxx bytes before b only */
+				m = (unsigned)_mm_movemask_epi8(k) &
+				    ((1u << (b - i)) - 1);
+				for (; m != 0; m &= m - 1)
+					cont++;
+				i = b;
+				break;
+			}
+			k = _mm_sad_epu8(_mm_and_si128(k, one),
+			    _mm_setzero_si128());
+			cont += (size_t)_mm_cvtsi128_si32(k) +
+			    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(k, 8));
+		}
+	}
+#endif
 	for (; i + 8 <= b; i += 8) {
 		memcpy(&w, c->s + i, 8);
 		w = (w & ~(w << 1) & HIGHS) >> 7;	/* 10xxxxxx bytes */
@@ -168,6 +198,15 @@ out_ascii(const char *s, size_t n)
 	size_t		 i = 0;
 	uint64_t	 w, acc = 0;
 
+#ifdef __SSE2__
+	__m128i		 v = _mm_setzero_si128();
+
+	for (; i + 16 <= n; i += 16)
+		v = _mm_or_si128(v, _mm_loadu_si128((const __m128i *)
+		    (const void *)(s + i)));
+	if (_mm_movemask_epi8(v) != 0)
+		return 0;
+#endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		acc |= w;

@@ -1398,7 +1398,7 @@ sort_elems(struct tagger *tg)
 static void
 write_json(struct tagger *tg, struct buf *out)
 {
-	struct out_cursor	 cur = { tg->t, 0, 0 };
+	struct out_cursor	 cur = { tg->t, tg->n, 0, 0 };
 	const struct elem	*x;
 	size_t			 k, last = 0, cs, ce;
 	int			 ascii;
