@@ -53,6 +53,7 @@ struct person {			/* a new person of the current document */
 	char		 sur[64];
 	char		 id[MAXNAME];
 	char		 code[32];
+	size_t		 lname, lsur, lid;
 };
 
 struct tagger {
@@ -762,14 +763,17 @@ remember(struct tagger *tg, const struct elem *x, size_t lastb)
 	p = &tg->people[tg->npeople++];
 	memcpy(p->name, x->name, x->lname);
 	p->name[x->lname] = '\0';
+	p->lname = x->lname;
 	memcpy(p->id, el_id(x), x->lid);
 	p->id[x->lid] = '\0';
+	p->lid = x->lid;
 	strlcpy(p->code, x->code, sizeof(p->code));
 	l = x->e - lastb;
 	if (l >= sizeof(p->sur))
 		l = sizeof(p->sur) - 1;
 	memcpy(p->sur, tg->t + lastb, l);
 	p->sur[l] = '\0';
+	p->lsur = strlen(p->sur);
 }
 
 static struct elem *
@@ -1071,7 +1075,7 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 		}
 		return a->type == T_PER ? e : after;
 	}
-	strlcpy(prefix, first_entry(d, actor)->code, sizeof(prefix));
+	copy_str(prefix, first_entry(d, actor)->code, sizeof(prefix));
 	plen = prefix_len(prefix, a->type);
 	prefix[plen] = '\0';
 	after = skip_possessive(tg->t, tg->n, e, &poss);
@@ -1132,14 +1136,14 @@ on_capital(struct tagger *tg, size_t i)
 	if (wordset_has(&tg->stop, tg->t + i, we - i))
 		return we;
 	for (k = 0; k < tg->npeople; k++) {
-		size_t sl = strlen(tg->people[k].sur);
+		size_t sl = tg->people[k].lsur;
 
 		if (sl == we - i && memcmp(tg->t + i, tg->people[k].sur, sl) ==
 		    0) {
 			x = add_elem(tg, i, we, "coref");
 			set_idname(x, tg->people[k].id,
-			    strlen(tg->people[k].id), tg->people[k].name,
-			    strlen(tg->people[k].name), 0);
+			    tg->people[k].lid, tg->people[k].name,
+			    tg->people[k].lname, 0);
 			strlcpy(x->code, tg->people[k].code, sizeof(x->code));
 			x->type = "PER";
 			return we;
@@ -1148,13 +1152,13 @@ on_capital(struct tagger *tg, size_t i)
 	ne = name_at(tg, i, &ntok, &lastb);
 	if (ntok >= 2) {
 		for (k = 0; k < tg->npeople; k++)
-			if (strlen(tg->people[k].name) == ne - i &&
+			if (tg->people[k].lname == ne - i &&
 			    memcmp(tg->t + i, tg->people[k].name, ne - i) == 0) {
 				x = add_elem(tg, i, ne, "coref");
 				set_idname(x, tg->people[k].id,
-				    strlen(tg->people[k].id),
+				    tg->people[k].lid,
 				    tg->people[k].name,
-				    strlen(tg->people[k].name), 0);
+				    tg->people[k].lname, 0);
 				strlcpy(x->code, tg->people[k].code,
 				    sizeof(x->code));
 				x->type = "PER";
