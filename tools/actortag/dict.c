@@ -685,15 +685,16 @@ trie_compact(struct trie *t)
 		if (t->akeys[i].len != 0)
 			t->akeys[i].term = t->node[t->akeys[i].node].term;
 	for (i = 0; i < 256; i++) {
-		unsigned	 c2;
+		const uint64_t	*f = t->start2[fold((unsigned char)i)];
 
 		if (!t->start[i])
 			continue;
-		for (c2 = 0; c2 < 256; c2++)
-			if (t->start2[fold((unsigned char)i)][fold((unsigned
-			    char)c2) >> 6] & (1ULL << (fold((unsigned char)c2) &
-			    63)))
-				t->pair[i][c2 >> 6] |= 1ULL << (c2 & 63);
+		/* start2 has folded second bytes: 'A'..'Z' (bits 1..26 of
+		   word 1) take the bits of 'a'..'z' (33..58) */
+		t->pair[i][0] = f[0];
+		t->pair[i][1] = f[1] | (f[1] >> 32 & 0x7fffffeULL);
+		t->pair[i][2] = f[2];
+		t->pair[i][3] = f[3];
 	}
 	free(t->keys);
 	free(t->vals);
