@@ -71,6 +71,7 @@ struct tagger {
 	int			**holders; /* title actor -> PER entries, -1 ended */
 	size_t			 ahead_s, ahead_e; /* a span tagged ahead */
 	struct wordset		 stop, part, loc, func, inof;
+	uint64_t		 agentend[256];	/* last runs of agents */
 };
 
 /* Words that start a capitalized run but never a name. */
@@ -198,6 +199,39 @@ title_holders(struct tagger *tg, int title)
 	return tg->holders[title] = v;
 }
 
+/* The bit of agentend for a run of letters and digits (folded). */
+static inline unsigned
+run_bit(const char *s, size_t n)
+{
+	return (unsigned)(hash_run(KSEED, s, n, n) >> 50);
+}
+
+/*
+ * Note the last run of letters and digits of each agent's alias: an agent
+ * before "in", "of" or "from" ends with the run there (agent_before).
+ */
+static void
+agent_ends(struct tagger *tg)
+{
+	const struct trie	*t = &tg->d->titles;
+	const struct hit	*h;
+	size_t			 i, q;
+	unsigned		 b;
+
+	for (i = 0; i < t->nhits; i++) {
+		h = &t->hits[i];
+		if (h->actor < 0 || tg->d->actors[h->actor].type != T_AGENT ||
+		    h->len == 0 || !ascii_alnum((unsigned char)
+		    h->alias[h->len - 1]))
+			continue;
+		for (q = h->len - 1; q > 0 && ascii_alnum((unsigned char)
+		    h->alias[q - 1]); q--)
+			;
+		b = run_bit(h->alias + q, h->len - q);
+		tg->agentend[b >> 6] |= 1ULL << (b & 63);
+	}
+}
+
 struct tagger *
 tagger_new(const struct dict *d)
 {
@@ -216,6 +250,7 @@ tagger_new(const struct dict *d)
 	wordset_init(&tg->loc, locatives, 1);
 	wordset_init(&tg->func, funcwords, 1);
 	wordset_init(&tg->inof, inoffrom, 1);
+	agent_ends(tg);
 	return tg;
 }
 
@@ -945,6 +980,15 @@ agent_before(struct tagger *tg, size_t at, int *agent)
 	p = b;
 	while (p > 0 && s[p - 1] == ' ')
 		p--;
+	if (p > 0 && ascii_alnum((unsigned char)s[p - 1])) {
+		/* an agent ending here ends with this run */
+		for (ws = p - 1; ws > 0 && ascii_alnum((unsigned char)
+		    s[ws - 1]); ws--)
+			;
+		k = run_bit(s + ws, p - ws);
+		if (!(tg->agentend[k >> 6] & (1ULL << (k & 63))))
+			return (size_t)-1;
+	}
 	ws = p;
 	for (k = 0; k < 3 && ws > 0; k++) {
 		word_before(s, tg->n, ws, &ws, 0);
