@@ -26,7 +26,7 @@ afold(unsigned char c)
  * A hash of the first and last eight bytes and the length, ASCII letters
  * folded roughly (| 0x20) when ci: the set checks the word itself after.
  */
-static uint32_t
+static inline uint32_t
 word_hash(const char *s, size_t n, int ci)
 {
 	uint64_t	 a = 0, b = 0;
