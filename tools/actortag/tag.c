@@ -712,16 +712,25 @@ cap_token(const char *s, size_t n, size_t i)
 	return e - i;
 }
 
+/* What the caller found at a name's first token already. */
+struct first {
+	size_t		 nl;		/* names: length and hit */
+	int		 nhit;
+	int		 tknown;	/* titles too: */
+	size_t		 tl;
+};
+
 /*
  * A personal name at i: 1 to 4 capitalized tokens joined by single spaces,
  * lowercase particles allowed inside. Returns its end (i when none) and
  * sets *ntok. Stops before a token the dictionary knows as a non-person.
  */
 static size_t
-name_at(struct tagger *tg, size_t i, int *ntok, size_t *lastb)
+name_at(struct tagger *tg, size_t i, int *ntok, size_t *lastb,
+    const struct first *f)
 {
 	const char	*s = tg->t;
-	size_t		 n = tg->n, end = i, j = i, l, pe;
+	size_t		 n = tg->n, end = i, j = i, l, pe, nl, tl;
 	int		 k = 0, hit;
 
 	*ntok = 0;
@@ -738,10 +747,19 @@ name_at(struct tagger *tg, size_t i, int *ntok, size_t *lastb)
 		}
 		if (l == 0 || wordset_has(&tg->stop, s + j, l))
 			break;
-		if (trie_find(&tg->d->names, s, n, j, &hit) > 0 &&
+		if (j == i && f != NULL) {	/* looked up already */
+			nl = f->nl;
+			hit = f->nhit;
+		} else
+			nl = trie_find(&tg->d->names, s, n, j, &hit);
+		if (nl > 0 &&
 		    tg->d->actors[tg->d->names.hits[hit].actor].type != T_PER)
 			break;
-		if (trie_find(&tg->d->titles, s, n, j, &hit) > 0)
+		if (j == i && f != NULL && f->tknown)
+			tl = f->tl;
+		else
+			tl = trie_find(&tg->d->titles, s, n, j, &hit);
+		if (tl > 0)
 			break;
 		*lastb = j;
 		end = j + l;
@@ -1023,6 +1041,7 @@ title_then(struct tagger *tg, size_t from, size_t ts, size_t te, int title,
 	const char		*suf = suffix_of(d, title);
 	struct elem		*x;
 	const struct entry	*h;
+	struct first		 f;
 	size_t			 ne, lastb = 0, l;
 	int			 ntok, hit, a, canon;
 	char			 code[32];
@@ -1036,7 +1055,10 @@ title_then(struct tagger *tg, size_t from, size_t ts, size_t te, int title,
 			fill_actor(tg, x, a);
 			return te + 1 + l;
 		}
-		ne = name_at(tg, te + 1, &ntok, &lastb);
+		f.nl = l;
+		f.nhit = hit;
+		f.tknown = 0;
+		ne = name_at(tg, te + 1, &ntok, &lastb, &f);
 		if (ntok >= 2 || (ntok == 1 && upper_at(tg->t, tg->n, ts))) {
 			strlcpy(code, prefix, plen + 1 < sizeof(code) ?
 			    plen + 1 : sizeof(code));
@@ -1161,12 +1183,16 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 	return e;
 }
 
-/* A capitalized word no alias starts: title + name, apposition, coref. */
+/*
+ * A capitalized word no alias starts: title + name, apposition, coref.
+ * nl and nhit: the names lookup at i.
+ */
 static size_t
-on_capital(struct tagger *tg, size_t i)
+on_capital(struct tagger *tg, size_t i, size_t nl, int nhit)
 {
 	const struct dict	*d = tg->d;
 	struct elem		*x;
+	struct first		 f;
 	size_t			 l, r, ne, lastb = 0, k, we;
 	int			 hit, title, canon, ntok;
 
@@ -1193,7 +1219,11 @@ on_capital(struct tagger *tg, size_t i)
 			return we;
 		}
 	}
-	ne = name_at(tg, i, &ntok, &lastb);
+	f.nl = nl;
+	f.nhit = nhit;
+	f.tknown = 1;
+	f.tl = l;
+	ne = name_at(tg, i, &ntok, &lastb, &f);
 	if (ntok >= 2) {
 		for (k = 0; k < tg->npeople; k++)
 			if (tg->people[k].lname == ne - i &&
@@ -1536,7 +1566,7 @@ tagger_run(struct tagger *tg, const char *t, size_t n, long ref,
 			continue;
 		}
 		if (upper_at(t, n, i)) {
-			i = on_capital(tg, i);
+			i = on_capital(tg, i, l, hit);
 			continue;
 		}
 		j = i;
