@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -222,14 +223,88 @@ struct wordset {
 };
 
 void	 wordset_init(struct wordset *, const char *const *, int);
-int	 wordset_has(const struct wordset *, const char *, size_t);
+int	 wordset_lookup(const struct wordset *, const char *, size_t);
+
+/* Is s[0..n) a word of the set? Most words are not: length and first
+   byte say so inline. */
+static inline int
+wordset_has(const struct wordset *ws, const char *s, size_t n)
+{
+	unsigned char	 c;
+
+	if (n - 1 < 15) {
+		c = (unsigned char)s[0];
+		if (ws->ci && c >= 'A' && c <= 'Z')
+			c += 32;
+		if (!(ws->lf[n][c >> 6] & (1ULL << (c & 63))))
+			return 0;
+	}
+	return wordset_lookup(ws, s, n);
+}
 
 /* JSON output: out_str needs room for OUT_BOUND(n) bytes (it may store
    a last group of sixteen whole). Dictionary strings may be read eight
    bytes past their end. */
 #define OUT_BOUND(n)	(6 * (n) + 18)
 char	*out_str(char *, const char *, size_t, size_t);
+
+/*
+ * out_str inline for a string of at most sixteen bytes that needs no
+ * escapes, when sixteen bytes may be read from s (the usual mention and
+ * code); anything else goes to out_str.
+ */
+static inline char *
+out_str_short(char *p, const char *s, size_t n, size_t avail)
+{
+#ifdef __SSE2__
+	__m128i		 v;
+	unsigned	 m;
+
+	if (n <= 16 && avail >= 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)s);
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+		    _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v))) &
+		    ((1u << n) - 1);
+		if (m == 0) {
+			*p++ = '"';
+			_mm_storeu_si128((__m128i *)(void *)p, v);
+			p += n;
+			*p++ = '"';
+			return p;
+		}
+	}
+#endif
+	return out_str(p, s, n, avail);
+}
 char	*out_uint(char *, size_t);
+extern const char out_pairs[201];	/* "00" "01" ... "99" */
+
+/* out_uint inline for the usual offsets, below 10000. */
+static inline char *
+out_uint_small(char *p, size_t v)
+{
+	if (v < 10) {
+		*p = (char)('0' + v);
+		return p + 1;
+	}
+	if (v < 100) {
+		memcpy(p, out_pairs + 2 * v, 2);
+		return p + 2;
+	}
+	if (v < 1000) {
+		*p = (char)('0' + v / 100);
+		memcpy(p + 1, out_pairs + 2 * (v % 100), 2);
+		return p + 3;
+	}
+	if (v < 10000) {
+		memcpy(p, out_pairs + 2 * (v / 100), 2);
+		memcpy(p + 2, out_pairs + 2 * (v % 100), 2);
+		return p + 4;
+	}
+	return out_uint(p, v);
+}
 int	 out_ascii(const char *, size_t);
 struct out_cursor {
 	const char	*s;
@@ -237,6 +312,29 @@ struct out_cursor {
 	size_t		 byte, cp;
 };
 size_t	 out_cp(struct out_cursor *, size_t);
+
+/* out_cp inline when b is at most sixteen bytes on and they may be read. */
+static inline size_t
+out_cp_near(struct out_cursor *c, size_t b)
+{
+#ifdef __SSE2__
+	size_t		 d = b - c->byte, cont = 0;
+	unsigned	 m;
+
+	if (b >= c->byte && d <= 16 && c->byte + 16 <= c->n) {
+		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(
+		    _mm_loadu_si128((const __m128i *)(const void *)(c->s +
+		    c->byte)), _mm_set1_epi8((char)0xc0)),
+		    _mm_set1_epi8((char)0x80))) & ((1u << d) - 1);
+		for (; m != 0; m &= m - 1)
+			cont++;		/* 10xxxxxx bytes before b */
+		c->cp += d - cont;
+		c->byte = b;
+		return c->cp;
+	}
+#endif
+	return out_cp(c, b);
+}
 
 struct tagger;
 struct tagger	*tagger_new(const struct dict *);

@@ -554,13 +554,14 @@ first_entry(const struct dict *d, int actor)
 	return &d->ents[d->actors[actor].ents[0]];
 }
 
-/* Country (or IGO) prefix of a code: 3 letters, all of an IGO's code. */
+/* Country (or IGO) prefix of a code of length l: 3 letters, all of an
+   IGO's code. */
 static size_t
-prefix_len(const char *code, enum etype t)
+prefix_len(const char *code, size_t l, enum etype t)
 {
 	if (t == T_ORG && strncmp(code, "IGO", 3) == 0)
-		return strlen(code);
-	return strlen(code) < 3 ? strlen(code) : 3;
+		return l;
+	return l < 3 ? l : 3;
 }
 
 /*
@@ -864,13 +865,14 @@ role_matches(const struct dict *d, int title, const char *role)
 {
 	const struct entry	*e = first_entry(d, title);
 	const char		*p, *q;
+	size_t			 lrole = strlen(role);
 
 	if (strcasecmp(e->name, role) == 0)
 		return 1;
 	for (p = e->aliases; p != NULL && *p != '\0'; p = q) {
 		if ((q = strchr(p, '|')) == NULL)
 			q = p + strlen(p);
-		if (strlen(role) == (size_t)(q - p) &&
+		if (lrole == (size_t)(q - p) &&
 		    strncasecmp(p, role, (size_t)(q - p)) == 0)
 			return 1;
 		if (*q == '|')
@@ -1088,6 +1090,7 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 {
 	const struct dict	*d = tg->d;
 	const struct actor	*a = &d->actors[actor];
+	const struct entry	*fe;
 	struct elem		*x;
 	size_t			 e = i + len, after, as, ae, plen, r;
 	size_t			 flag = (size_t)1 << (sizeof(size_t) * 8 - 1);
@@ -1141,8 +1144,11 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 		}
 		return a->type == T_PER ? e : after;
 	}
-	copy_str(prefix, first_entry(d, actor)->code, sizeof(prefix));
-	plen = prefix_len(prefix, a->type);
+	fe = first_entry(d, actor);
+	plen = fe->lcode < sizeof(prefix) ? fe->lcode : sizeof(prefix) - 1;
+	memcpy(prefix, fe->code, plen);
+	prefix[plen] = '\0';
+	plen = prefix_len(prefix, plen, a->type);
 	prefix[plen] = '\0';
 	after = skip_possessive(tg->t, tg->n, e, &poss);
 	title = agent_after(tg, after, &as, &ae);
@@ -1312,7 +1318,8 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 			const struct entry *e = first_entry(d, known);
 
 			strlcpy(prefix, e->code, sizeof(prefix));
-			plen = prefix_len(prefix, d->actors[known].type);
+			plen = prefix_len(prefix, strlen(prefix),
+			    d->actors[known].type);
 			prefix[plen] = '\0';
 			if (d->actors[known].type == T_ORG)
 				strlcpy(code, e->code, sizeof(code));
@@ -1394,6 +1401,24 @@ put_plain(char *p, const char *lit)
 	return p;
 }
 
+/* strlen(x->code), the array read whole. */
+static inline size_t
+code_len(const struct elem *x)
+{
+#ifdef __SSE2__
+	const __m128i	 z = _mm_setzero_si128();
+	unsigned	 m;
+
+	m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(
+	    (const __m128i *)(const void *)x->code), z)) |
+	    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(
+	    (const __m128i *)(const void *)(x->code + 16)), z)) << 16;
+	return (size_t)__builtin_ctz(m);	/* code[31] or before is NUL */
+#else
+	return strlen(x->code);
+#endif
+}
+
 /*
  * A dictionary string that needs no escapes, quoted, copied eight bytes
  * at a time (it may be read past its end; the room reserved for its
@@ -1418,7 +1443,7 @@ write_elem(const struct tagger *tg, const struct elem *x, size_t cs,
     size_t ce, struct buf *out)
 {
 	size_t	 lid = x->lid, lname = x->lname;
-	size_t	 lcode = strlen(x->code), lrole = x->lrole;
+	size_t	 lcode = code_len(x), lrole = x->lrole;
 	char	*p;
 
 	buf_reserve(out, OUT_BOUND(x->e - x->s) + OUT_BOUND(lid) +
@@ -1426,11 +1451,11 @@ write_elem(const struct tagger *tg, const struct elem *x, size_t cs,
 	    2 * LITMAX + 160);
 	p = out->p + out->len;
 	p = PUT_LIT(p, "{\"start\":");
-	p = out_uint(p, cs);
+	p = out_uint_small(p, cs);
 	p = PUT_LIT(p, ",\"end\":");
-	p = out_uint(p, ce);
+	p = out_uint_small(p, ce);
 	p = PUT_LIT(p, ",\"text\":");
-	p = out_str(p, tg->t + x->s, x->e - x->s, tg->n - x->s);
+	p = out_str_short(p, tg->t + x->s, x->e - x->s, tg->n - x->s);
 	p = PUT_LIT(p, ",\"id\":");
 	p = x->own & EL_PLAINID ? put_dict(p, x->id, lid) :
 	    out_str(p, el_id(x), lid, lid);
@@ -1440,7 +1465,7 @@ write_elem(const struct tagger *tg, const struct elem *x, size_t cs,
 	p = PUT_LIT(p, ",\"type\":\"");
 	p = put_plain(p, x->type);
 	p = PUT_LIT(p, "\",\"code\":");
-	p = out_str(p, x->code, lcode, sizeof(x->code));
+	p = out_str_short(p, x->code, lcode, sizeof(x->code));
 	if (lrole > 0) {
 		p = PUT_LIT(p, ",\"role\":");
 		p = x->own & EL_PLAINROLE ? put_dict(p, x->role, lrole) :
@@ -1495,8 +1520,8 @@ write_json(struct tagger *tg, struct buf *out)
 		last = x->e;
 		if (out->p[out->len - 1] != '[')
 			buf_addc(out, ',');
-		cs = ascii ? x->s : out_cp(&cur, x->s);
-		ce = ascii ? x->e : out_cp(&cur, x->e);
+		cs = ascii ? x->s : out_cp_near(&cur, x->s);
+		ce = ascii ? x->e : out_cp_near(&cur, x->e);
 		write_elem(tg, x, cs, ce, out);
 	}
 	buf_addc(out, ']');

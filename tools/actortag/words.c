@@ -93,22 +93,15 @@ wordset_init(struct wordset *ws, const char *const *list, int ci)
 	}
 }
 
-/* Is s[0..n) a word of the set (ASCII case folded when the set says so)? */
+/* Is s[0..n) a word of the set (ASCII case folded when the set says so)?
+   wordset_has asks the length and first byte first. */
 int
-wordset_has(const struct wordset *ws, const char *s, size_t n)
+wordset_lookup(const struct wordset *ws, const char *s, size_t n)
 {
 	uint32_t	 j;
 
 	if (n == 0 || n > 255)
 		return 0;
-	if (n < 16) {
-		unsigned char	 c = (unsigned char)s[0];
-
-		if (ws->ci)
-			c = afold(c);
-		if (!(ws->lf[n][c >> 6] & (1ULL << (c & 63))))
-			return 0;
-	}
 	j = word_hash(s, n, ws->ci) & (WORDSET_SLOTS - 1);
 	for (; ws->slot[j] != 0; j = (j + 1) & (WORDSET_SLOTS - 1))
 		if (ws->len[j] == n &&
