@@ -165,6 +165,8 @@ static long
 record_day(const struct rec *r, const struct json_member *m,
     struct buf *tmp)
 {
+	static char	 last[10];	/* NULs: no date has them */
+	static long	 lastday = DAY_NONE;
 	const char	*v;
 	size_t		 n;
 	long		 day;
@@ -180,8 +182,13 @@ record_day(const struct rec *r, const struct json_member *m,
 	}
 	if (n < 10)
 		return DAY_NONE;
-	day = day_parse(v, 10);
-	return day == LONG_MIN ? DAY_NONE : day;
+	/* a document's records share their dct: parse a new one only */
+	if (memcmp(v, last, 10) != 0) {
+		memcpy(last, v, 10);
+		day = day_parse(v, 10);
+		lastday = day == LONG_MIN ? DAY_NONE : day;
+	}
+	return lastday;
 }
 
 /*
