@@ -97,6 +97,50 @@ trie_may_start(const struct trie *t, const char *s, size_t n, size_t at)
  * there (on a token boundary), and a longer one goes on only from a key
  * marked cont, so the walk stops at the first prefix that is no key.
  */
+/*
+ * hash_run for a run at j shorter than sixteen bytes, found and hashed
+ * from one load; returns its length, or 0 when it is longer or the text
+ * has not sixteen bytes left.
+ */
+static inline size_t
+short_run(const char *s, size_t n, size_t j, uint64_t *h)
+{
+#ifdef __SSE2__
+	const __m128i	 bias = _mm_set1_epi8((char)0x80);
+	__m128i		 v, let, dig;
+	uint64_t	 lo;
+	unsigned	 m, r;
+
+	if (j + 16 > n)
+		return 0;
+	v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+	let = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(_mm_or_si128(v,
+	    _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), bias),
+	    _mm_set1_epi8((char)(26 - 128)));
+	dig = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v,
+	    _mm_set1_epi8('0')), bias), _mm_set1_epi8((char)(10 - 128)));
+	m = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig)) & 0xffff;
+	if (m == 0)
+		return 0;
+	r = (unsigned)__builtin_ctz(m);
+	lo = (uint64_t)_mm_cvtsi128_si64(v) | FOLD8;
+	if (r <= 8) {
+		*h = kstep(*h, lo & (~0ULL >> (64 - 8 * r)));
+		return r;
+	}
+	*h = kstep(*h, lo);
+	*h = kstep(*h, ((uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(v, 8)) |
+	    FOLD8) & (~0ULL >> (64 - 8 * (r - 8))));
+	return r;
+#else
+	(void)s;
+	(void)n;
+	(void)j;
+	(void)h;
+	return 0;
+#endif
+}
+
 static inline size_t
 trie_longest_keys(const struct trie *t, const char *s, size_t n, size_t at,
     int *hitp)
@@ -107,12 +151,15 @@ trie_longest_keys(const struct trie *t, const char *s, size_t n, size_t at,
 	int			 cont, x;
 
 	for (;;) {
-		if (ascii_alnum((unsigned char)s[j])) {
+		if (!ascii_alnum((unsigned char)s[j]))
+			h = kstep(h, (unsigned char)s[j++]);
+		else if ((r = short_run(s, n, j, &h)) != 0)
+			j += r;
+		else {
 			r = not_alnum(s, n, j);
 			h = hash_run(h, s + j, r - j, n - j);
 			j = r;
-		} else
-			h = kstep(h, (unsigned char)s[j++]);
+		}
 		if (j < n && ascii_alnum((unsigned char)s[j]))
 			continue;
 		len = j - at;
