@@ -110,8 +110,8 @@ struct trie {
 	uint64_t	 start2[256][4]; /* folded first two bytes, as bits */
 	uint64_t	 pair[256][4];	/* built: the first two bytes as they
 					   are, both tests in one */
-	uint64_t	 tri[1024];	/* folded first three bytes, hashed */
-	uint64_t	 short2[256][4]; /* folded first two bytes of aliases
+	uint64_t	 tri[1024];	/* first three bytes | 0x20, hashed */
+	uint64_t	 short2[256][4]; /* first two bytes | 0x20 of aliases
 					   of one or two bytes */
 	uint64_t	 lower2[26][4];	/* exact first two bytes of aliases
 					   starting in lowercase, as bits */

@@ -550,22 +550,23 @@ trie_add(struct trie *t, const char *s, size_t n, int actor, int canonical)
 	t->term[node] = (int)t->nhits++;
 	{
 		unsigned char c1 = fold((unsigned char)s[0]);
+		unsigned char g1 = (unsigned char)s[0] | 0x20, g2;
 		int c2;
 		unsigned b;
 
 		if (n == 1)
 			for (c2 = 0; c2 < 256; c2++) {
 				t->start2[c1][c2 >> 6] |= 1ULL << (c2 & 63);
-				t->short2[c1][c2 >> 6] |= 1ULL << (c2 & 63);
+				t->short2[g1][c2 >> 6] |= 1ULL << (c2 & 63);
 			}
 		else {
 			c2 = fold((unsigned char)s[1]);
+			g2 = (unsigned char)s[1] | 0x20;
 			t->start2[c1][c2 >> 6] |= 1ULL << (c2 & 63);
 			if (n == 2)
-				t->short2[c1][c2 >> 6] |= 1ULL << (c2 & 63);
+				t->short2[g1][g2 >> 6] |= 1ULL << (g2 & 63);
 			else {
-				b = tri_bit(c1, (unsigned char)c2,
-				    fold((unsigned char)s[2]));
+				b = tri_bit(g1, g2, (unsigned char)s[2] | 0x20);
 				t->tri[b >> 6] |= 1ULL << (b & 63);
 			}
 		}
