@@ -428,7 +428,7 @@ copy_str(char *dst, const char *src, size_t size)
 
 /* --- elements -------------------------------------------------------- */
 
-static struct elem *
+static inline struct elem *
 add_elem(struct tagger *tg, size_t s, size_t e, const char *how)
 {
 	struct elem	*x;
@@ -630,7 +630,7 @@ person_active(const struct tagger *tg, int actor, long *recent)
 
 /* Among the hits sharing an alias, the actor that fits best (hit and
    len as trie_longest found them at at). */
-static int
+static inline int
 pick(const struct tagger *tg, const struct trie *t, int hit, size_t at,
     size_t len, int *canonical)
 {
@@ -668,7 +668,7 @@ pick(const struct tagger *tg, const struct trie *t, int hit, size_t at,
 	return best;
 }
 
-static void
+static inline void
 fill_actor(struct tagger *tg, struct elem *x, int actor)
 {
 	const struct actor	*a = &tg->d->actors[actor];
