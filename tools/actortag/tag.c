@@ -314,12 +314,6 @@ static const unsigned char bytecls[256] = {
 	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
 };
 
-/* ASCII letters and digits, without the locale (B_LOW..B_DIG). */
-static inline int
-alnum(unsigned char c)
-{
-	return bytecls[c] - 1u < 3u;
-}
 
 
 static int
@@ -411,20 +405,6 @@ word_before(const char *s, size_t n, size_t i, size_t *start, int skipthe)
 	}
 }
 
-/*
- * strlcpy without its return value, for the hot paths: libbsd's copies a
- * byte at a time.
- */
-static inline void
-copy_str(char *dst, const char *src, size_t size)
-{
-	size_t	 l = strlen(src);
-
-	if (l >= size)
-		l = size - 1;
-	memcpy(dst, src, l);
-	dst[l] = '\0';
-}
 
 /* --- elements -------------------------------------------------------- */
 
