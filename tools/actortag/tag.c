@@ -1126,7 +1126,10 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 	}
 	fe = first_entry(d, actor);
 	plen = fe->lcode < sizeof(prefix) ? fe->lcode : sizeof(prefix) - 1;
-	memcpy(prefix, fe->code, plen);
+	if (plen < 8)		/* the code has eight NULs after it */
+		memcpy(prefix, fe->code, 8);
+	else
+		memcpy(prefix, fe->code, plen);
 	prefix[plen] = '\0';
 	plen = prefix_len(prefix, plen, a->type);
 	prefix[plen] = '\0';
@@ -1511,7 +1514,7 @@ write_json(struct tagger *tg, struct buf *out)
 static size_t
 skip_inside(const struct tagger *tg, size_t i)
 {
-	return tg->ahead_s <= i && i < tg->ahead_e ? tg->ahead_e : i;
+	return i < tg->ahead_e && tg->ahead_s <= i ? tg->ahead_e : i;
 }
 
 /*
