@@ -12,6 +12,19 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
+/* The alias key lookup finds what the byte walk of the trie finds. */
+static void
+check_keys(const struct trie *t, const char *s, size_t n)
+{
+	size_t	 i;
+	int	 h1, h2;
+
+	for (i = 0; i < n; i++)
+		if (trie_longest(t, s, n, i, &h1) !=
+		    trie_longest_walk(t, s, n, i, &h2) || h1 != h2)
+			__builtin_trap();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -41,5 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	tagger_run(tg, text.p != NULL ? text.p : "", text.len, ref, &out);
 	if (out.len < 2 || out.p[0] != '[' || out.p[out.len - 1] != ']')
 		__builtin_trap();
+	check_keys(&d.names, text.p, text.len);
+	check_keys(&d.titles, text.p, text.len);
 	return 0;
 }

@@ -9,6 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 
@@ -31,6 +35,9 @@ struct entry {
 	const char	*name;
 	const char	*code;
 	const char	*role;		/* NULL when "-" */
+	size_t		 lrole;		/* its length (dict_build) */
+	size_t		 lcode;		/* code's length (dict_build) */
+	int		 rclean;	/* it needs no JSON escapes */
 	const char	*aliases;	/* as written, for -l; NULL when "-" */
 	long		 from, to;	/* days; LONG_MIN / LONG_MAX when open */
 	int		 actor;		/* index into dict actors */
@@ -42,6 +49,8 @@ struct entry {
 struct actor {
 	const char	*id;
 	const char	*name;
+	size_t		 lid, lname;	/* lengths (dict_build) */
+	int		 clean;		/* 1: id, 2: name need no escapes */
 	enum etype	 type;
 	int		 src;		/* which source defined it last */
 	int		*ents;		/* entry indices, in file order */
@@ -51,6 +60,8 @@ struct actor {
 /* What a trie match leads to: an alias of an actor. */
 struct hit {
 	const char	*alias;		/* original spelling, for case rules */
+	char		*title;		/* with its words capitalized, or NULL
+					   when that is the same */
 	size_t		 len;
 	int		 actor;
 	int		 canonical;	/* the alias is the actor's name */
@@ -64,7 +75,23 @@ struct tnode {
 	int		 term;		/* first hit, -1 none */
 };
 
+/*
+ * A folded alias, or a prefix of one that ends before a byte other than
+ * an ASCII letter or digit, by its hash (see key_hash in dict.c): the
+ * lookup walks the text a word at a time instead of a byte at a time.
+ */
+struct akey {
+	uint64_t	 h;
+	uint32_t	 node;		/* the trie node of the string */
+	int		 term;		/* its first hit, -1 none (built) */
+	uint32_t	 len;		/* 0: empty slot */
+	int		 cont;		/* a longer alias goes on from here */
+};
+
 struct trie {
+	struct akey	*akeys;
+	size_t		 akmask, nakeys;
+	unsigned	 akshift;	/* slot = h >> akshift */
 	uint64_t	*keys;		/* (node << 8 | byte) + 1; 0 empty */
 	uint32_t	*vals;
 	size_t		 mask;
@@ -81,6 +108,11 @@ struct trie {
 	uint32_t	*root2;		/* built: depth-2 nodes, by r2slot */
 	uint16_t	 r2slot[256];	/* built: first byte -> row of root2 */
 	uint64_t	 start2[256][4]; /* folded first two bytes, as bits */
+	uint64_t	 pair[256][4];	/* built: the first two bytes as they
+					   are, both tests in one */
+	uint64_t	 tri[1024];	/* first three bytes | 0x20, hashed */
+	uint64_t	 short2[256][4]; /* first two bytes | 0x20 of aliases
+					   of one or two bytes */
 	uint64_t	 lower2[26][4];	/* exact first two bytes of aliases
 					   starting in lowercase, as bits */
 };
@@ -112,8 +144,72 @@ long	 day_parse(const char *, size_t);
 
 /* Trie walk: longest alias at s (case checked); returns its length. */
 int	 alias_case_ok(const char *, const char *, size_t);
+int	 hit_case_ok(const struct trie *, int, const char *, size_t);
+int	 trie_case_hit(const struct trie *, int, const char *, size_t, size_t);
 size_t	 trie_longest(const struct trie *, const char *, size_t, size_t,
 	    int *);
+size_t	 trie_longest_walk(const struct trie *, const char *, size_t, size_t,
+	    int *);
+
+/* An ASCII letter or digit (the bytes a folded key hashes in runs). */
+extern const unsigned char alnum_byte[256];
+
+static inline int
+ascii_alnum(unsigned char c)
+{
+	return alnum_byte[c];
+}
+
+/*
+ * Does byte i continue a word? ASCII letters and digits, and any other
+ * byte of UTF-8 but the spaces and quotes of U+2000..U+203F (E2 80 ..)
+ * and U+00A0, U+00AB, U+00BB.
+ */
+static inline int
+wordc(const char *s, size_t n, size_t i)
+{
+	unsigned char	 c = (unsigned char)s[i], d;
+
+	if (c < 0x80)
+		return ascii_alnum(c);
+	if (i + 1 >= n)
+		return 1;
+	d = (unsigned char)s[i + 1];
+	if (c == 0xe2)
+		return d != 0x80;
+	if (c == 0xc2)
+		return d != 0xa0 && d != 0xab && d != 0xbb;
+	return 1;
+}
+
+/* The first byte at or after i that is not an ASCII letter or digit. */
+static inline size_t
+not_alnum(const char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	const __m128i	 bias = _mm_set1_epi8((char)0x80);
+	const __m128i	 az = _mm_set1_epi8((char)(26 - 128));
+	const __m128i	 dg = _mm_set1_epi8((char)(10 - 128));
+	__m128i		 v, let, dig;
+	unsigned	 m;
+
+	for (; i + 16 <= n; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		/* unsigned x - base < len as a signed compare after the bias */
+		let = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(_mm_or_si128(v,
+		    _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), bias), az);
+		dig = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v,
+		    _mm_set1_epi8('0')), bias), dg);
+		m = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig)) &
+		    0xffff;
+		if (m != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (i < n && ascii_alnum((unsigned char)s[i]))
+		i++;
+	return i;
+}
 
 /* A fixed list of short words as an open-addressed hash set. */
 #define WORDSET_SLOTS	512
@@ -122,21 +218,123 @@ struct wordset {
 	uint16_t	 slot[WORDSET_SLOTS];	/* word index + 1; 0 empty */
 	unsigned char	 len[WORDSET_SLOTS];
 	int		 ci;			/* ASCII case folded */
+	uint64_t	 lf[16][4];		/* (length, first byte) of a word
+						   shorter than 16, as bits */
 };
 
 void	 wordset_init(struct wordset *, const char *const *, int);
-int	 wordset_has(const struct wordset *, const char *, size_t);
+int	 wordset_lookup(const struct wordset *, const char *, size_t);
 
-/* JSON output: out_str needs room for OUT_BOUND(n) bytes. */
-#define OUT_BOUND(n)	(6 * (n) + 10)
+/* Is s[0..n) a word of the set? Most words are not: length and first
+   byte say so inline. */
+static inline int
+wordset_has(const struct wordset *ws, const char *s, size_t n)
+{
+	unsigned char	 c;
+
+	if (n - 1 < 15) {
+		c = (unsigned char)s[0];
+		if (ws->ci && c >= 'A' && c <= 'Z')
+			c += 32;
+		if (!(ws->lf[n][c >> 6] & (1ULL << (c & 63))))
+			return 0;
+	}
+	return wordset_lookup(ws, s, n);
+}
+
+/* JSON output: out_str needs room for OUT_BOUND(n) bytes (it may store
+   a last group of sixteen whole). Dictionary strings may be read eight
+   bytes past their end. */
+#define OUT_BOUND(n)	(6 * (n) + 18)
 char	*out_str(char *, const char *, size_t, size_t);
+
+/*
+ * out_str inline for a string of at most sixteen bytes that needs no
+ * escapes, when sixteen bytes may be read from s (the usual mention and
+ * code); anything else goes to out_str.
+ */
+static inline char *
+out_str_short(char *p, const char *s, size_t n, size_t avail)
+{
+#ifdef __SSE2__
+	__m128i		 v;
+	unsigned	 m;
+
+	if (n <= 16 && avail >= 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)s);
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+		    _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v))) &
+		    ((1u << n) - 1);
+		if (m == 0) {
+			*p++ = '"';
+			_mm_storeu_si128((__m128i *)(void *)p, v);
+			p += n;
+			*p++ = '"';
+			return p;
+		}
+	}
+#endif
+	return out_str(p, s, n, avail);
+}
 char	*out_uint(char *, size_t);
+extern const char out_pairs[201];	/* "00" "01" ... "99" */
+
+/* out_uint inline for the usual offsets, below 10000. */
+static inline char *
+out_uint_small(char *p, size_t v)
+{
+	if (v < 10) {
+		*p = (char)('0' + v);
+		return p + 1;
+	}
+	if (v < 100) {
+		memcpy(p, out_pairs + 2 * v, 2);
+		return p + 2;
+	}
+	if (v < 1000) {
+		*p = (char)('0' + v / 100);
+		memcpy(p + 1, out_pairs + 2 * (v % 100), 2);
+		return p + 3;
+	}
+	if (v < 10000) {
+		memcpy(p, out_pairs + 2 * (v / 100), 2);
+		memcpy(p + 2, out_pairs + 2 * (v % 100), 2);
+		return p + 4;
+	}
+	return out_uint(p, v);
+}
 int	 out_ascii(const char *, size_t);
 struct out_cursor {
 	const char	*s;
+	size_t		 n;		/* the text's length */
 	size_t		 byte, cp;
 };
 size_t	 out_cp(struct out_cursor *, size_t);
+
+/* out_cp inline when b is at most sixteen bytes on and they may be read. */
+static inline size_t
+out_cp_near(struct out_cursor *c, size_t b)
+{
+#ifdef __SSE2__
+	size_t		 d = b - c->byte, cont = 0;
+	unsigned	 m;
+
+	if (b >= c->byte && d <= 16 && c->byte + 16 <= c->n) {
+		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(
+		    _mm_loadu_si128((const __m128i *)(const void *)(c->s +
+		    c->byte)), _mm_set1_epi8((char)0xc0)),
+		    _mm_set1_epi8((char)0x80))) & ((1u << d) - 1);
+		for (; m != 0; m &= m - 1)
+			cont++;		/* 10xxxxxx bytes before b */
+		c->cp += d - cont;
+		c->byte = b;
+		return c->cp;
+	}
+#endif
+	return out_cp(c, b);
+}
 
 struct tagger;
 struct tagger	*tagger_new(const struct dict *);
@@ -147,7 +345,5 @@ void		 tagger_reset(struct tagger *);
 void		 tagger_run(struct tagger *, const char *, size_t, long,
 		    struct buf *);
 
-/* tag.c */
-int	wordc(const char *, size_t, size_t);
 
 #endif

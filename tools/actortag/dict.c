@@ -13,6 +13,7 @@
 #endif
 
 #include "actortag.h"
+#include "keys.h"
 #include "date.h"
 #include "actors_tsv.h"
 
@@ -42,9 +43,10 @@ keep(struct dict *d, const char *s, size_t n)
 {
 	char	*p;
 
-	p = xrealloc(NULL, n + 1, 1);
+	/* NULs past the end: the output copies eight bytes at a time */
+	p = xrealloc(NULL, n + 8, 1);
 	memcpy(p, s, n);
-	p[n] = '\0';
+	memset(p + n, 0, 8);
 	if (d->nstrs == d->strcap) {
 		d->strcap = d->strcap ? d->strcap * 2 : 1024;
 		d->strs = xrealloc(d->strs, d->strcap, sizeof(*d->strs));
@@ -65,6 +67,11 @@ dict_init(struct dict *d)
 static void
 trie_free(struct trie *t)
 {
+	size_t	 i;
+
+	for (i = 0; i < t->nhits; i++)
+		free(t->hits[i].title);
+	free(t->akeys);
 	free(t->keys);
 	free(t->vals);
 	free(t->term);
@@ -297,11 +304,6 @@ dict_load_embedded(struct dict *d)
 
 /* --- tries ----------------------------------------------------------- */
 
-static inline unsigned char
-fold(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
 
 static inline uint64_t
 mix(uint64_t k)
@@ -383,6 +385,111 @@ trie_mark_lower(struct trie *t, const char *s, size_t n)
 	t->lower2[c1 - 'a'][c2 >> 6] |= 1ULL << (c2 & 63);
 }
 
+/*
+ * Alias keys by hash. A key is hashed in steps: a run of ASCII letters
+ * and digits eight folded bytes at a time, any other byte alone. Text and
+ * alias split the same bytes the same way, so the hash of a text prefix
+ * that ends before such a byte is made as the walk goes.
+ */
+
+static uint64_t
+key_hash(const char *s, size_t len)
+{
+	uint64_t	 h = KSEED;
+	size_t		 i = 0, r;
+
+	while (i < len) {
+		if (ascii_alnum((unsigned char)s[i])) {
+			for (r = i; r < len && ascii_alnum((unsigned char)s[r]);
+			    r++)
+				;
+			h = hash_run(h, s + i, r - i, r - i);
+			i = r;
+		} else
+			h = kstep(h, (unsigned char)s[i++]);
+	}
+	return h;
+}
+
+static void
+akey_grow(struct trie *t)
+{
+	size_t		 i, j, cap = t->akeys ? (t->akmask + 1) * 2 : 1 << 12;
+	unsigned	 shift = 64;
+	struct akey	*k;
+
+	for (j = cap; j > 1; j >>= 1)
+		shift--;
+	k = xrealloc(NULL, cap, sizeof(*k));
+	memset(k, 0, cap * sizeof(*k));
+	for (i = 0; t->akeys != NULL && i <= t->akmask; i++) {
+		if (t->akeys[i].len == 0)
+			continue;
+		for (j = t->akeys[i].h >> shift; k[j].len != 0;
+		    j = (j + 1) & (cap - 1))
+			;
+		k[j] = t->akeys[i];
+	}
+	free(t->akeys);
+	t->akeys = k;
+	t->akmask = cap - 1;
+	t->akshift = shift;
+}
+
+/* Key s[0..len) leads to node; cont: an alias goes on past it. */
+static void
+akey_add(struct trie *t, const char *s, size_t len, uint32_t node, int cont)
+{
+	uint64_t	 h = key_hash(s, len);
+	struct akey	*k;
+	size_t		 j;
+
+	if (t->akeys == NULL || (t->nakeys + 1) * 2 > t->akmask)
+		akey_grow(t);
+	for (j = h >> t->akshift; t->akeys[j].len != 0;
+	    j = (j + 1) & t->akmask) {
+		k = &t->akeys[j];
+		if (k->node == node) {
+			k->cont |= cont;
+			return;
+		}
+	}
+	k = &t->akeys[j];
+	k->h = h;
+	k->node = node;
+	k->len = (uint32_t)len;
+	k->cont = cont;
+	t->nakeys++;
+}
+
+/*
+ * The alias with a capital at each word start ("Foreign Minister"), the
+ * commonest spelling the case rules let differ from it; NULL when the
+ * same.
+ */
+static char *
+title_case(const char *s, size_t n)
+{
+	char	*tc;
+	size_t	 i;
+	int	 changed = 0;
+
+	tc = xrealloc(NULL, n + 1, 1);
+	memcpy(tc, s, n);
+	tc[n] = '\0';
+	for (i = 0; i < n; i++)
+		if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '-') &&
+		    s[i] >= 'a' && s[i] <= 'z') {
+			tc[i] = (char)(s[i] - 32);
+			changed = 1;
+		}
+	if (!changed) {
+		free(tc);
+		return NULL;
+	}
+	return tc;
+}
+
 static void
 trie_add(struct trie *t, const char *s, size_t n, int actor, int canonical)
 {
@@ -414,7 +521,10 @@ trie_add(struct trie *t, const char *s, size_t n, int actor, int canonical)
 			t->vals[j] = child;
 		}
 		node = child;
+		if (i + 1 < n && !ascii_alnum((unsigned char)s[i + 1]))
+			akey_add(t, s, i + 1, node, 1);
 	}
+	akey_add(t, s, n, node, 0);
 	if (t->nnodes > t->termcap) {
 		size_t old = t->termcap;
 
@@ -432,6 +542,7 @@ trie_add(struct trie *t, const char *s, size_t n, int actor, int canonical)
 	}
 	h = &t->hits[t->nhits];
 	h->alias = s;
+	h->title = title_case(s, n);
 	h->len = n;
 	h->actor = actor;
 	h->canonical = canonical;
@@ -439,14 +550,25 @@ trie_add(struct trie *t, const char *s, size_t n, int actor, int canonical)
 	t->term[node] = (int)t->nhits++;
 	{
 		unsigned char c1 = fold((unsigned char)s[0]);
+		unsigned char g1 = (unsigned char)s[0] | 0x20, g2;
 		int c2;
+		unsigned b;
 
 		if (n == 1)
-			for (c2 = 0; c2 < 256; c2++)
+			for (c2 = 0; c2 < 256; c2++) {
 				t->start2[c1][c2 >> 6] |= 1ULL << (c2 & 63);
+				t->short2[g1][c2 >> 6] |= 1ULL << (c2 & 63);
+			}
 		else {
 			c2 = fold((unsigned char)s[1]);
+			g2 = (unsigned char)s[1] | 0x20;
 			t->start2[c1][c2 >> 6] |= 1ULL << (c2 & 63);
+			if (n == 2)
+				t->short2[g1][g2 >> 6] |= 1ULL << (g2 & 63);
+			else {
+				b = tri_bit(g1, g2, (unsigned char)s[2] | 0x20);
+				t->tri[b >> 6] |= 1ULL << (b & 63);
+			}
 		}
 	}
 	trie_mark_lower(t, s, n);
@@ -560,11 +682,38 @@ trie_compact(struct trie *t)
 	free(fill);
 	trie_root2(t);
 	trie_nodes(t);
+	for (i = 0; i <= t->akmask; i++)
+		if (t->akeys[i].len != 0)
+			t->akeys[i].term = t->node[t->akeys[i].node].term;
+	for (i = 0; i < 256; i++) {
+		const uint64_t	*f = t->start2[fold((unsigned char)i)];
+
+		if (!t->start[i])
+			continue;
+		/* start2 has folded second bytes: 'A'..'Z' (bits 1..26 of
+		   word 1) take the bits of 'a'..'z' (33..58) */
+		t->pair[i][0] = f[0];
+		t->pair[i][1] = f[1] | (f[1] >> 32 & 0x7fffffeULL);
+		t->pair[i][2] = f[2];
+		t->pair[i][3] = f[3];
+	}
 	free(t->keys);
 	free(t->vals);
 	t->keys = NULL;
 	t->vals = NULL;
 	t->mask = 0;
+}
+
+/* Can s[0..n) go into a JSON string as it is (no escapes)? */
+static int
+json_plain(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == '\\')
+			return 0;
+	return 1;
 }
 
 void
@@ -589,6 +738,20 @@ dict_build(struct dict *d)
 			if (*q == '|')
 				q++;
 		}
+	}
+	for (i = 0; i < d->nents; i++) {
+		e = &d->ents[i];
+		e->lrole = e->role != NULL ? strlen(e->role) : 0;
+		e->lcode = strlen(e->code);
+		e->rclean = e->role != NULL && json_plain(e->role, e->lrole);
+	}
+	for (i = 0; i < d->nactors; i++) {
+		struct actor *a = &d->actors[i];
+
+		a->lid = strlen(a->id);
+		a->lname = strlen(a->name);
+		a->clean = json_plain(a->id, a->lid) |
+		    json_plain(a->name, a->lname) << 1;
 	}
 	if (d->names.nnodes == 0)
 		trie_add(&d->names, "\x01", 1, -1, 0);
@@ -630,16 +793,6 @@ dict_list(const struct dict *d, FILE *fp)
 
 /* --- matching -------------------------------------------------------- */
 
-/* Is byte i (just after a match) a token boundary? */
-static int
-boundary_after(const char *s, size_t n, size_t i)
-{
-	if (i >= n)
-		return 1;
-	if ((unsigned char)s[i] >= 0x80 && (unsigned char)s[i] < 0xc0)
-		return 0;	/* inside a UTF-8 sequence */
-	return !wordc(s, n, i);
-}
 
 /*
  * Case rules: the surface may differ from the alias only by capitals at
@@ -709,6 +862,21 @@ trie_edge(const struct trie *t, const struct tnode *tn, unsigned char c)
 	return 0;
 }
 
+/*
+ * Does the surface s[0..n) fit the case of hit x (folded, they are the
+ * same)? As written or title-cased is the common answer, found by memcmp.
+ */
+int
+hit_case_ok(const struct trie *t, int x, const char *s, size_t n)
+{
+	const struct hit	*h = &t->hits[x];
+
+	if (memcmp(h->alias, s, n) == 0 || (h->title != NULL &&
+	    memcmp(h->title, s, n) == 0))
+		return 1;
+	return alias_case_ok(h->alias, s, n);
+}
+
 /* The first hit at node whose case fits s[at..j], or -1. */
 static int
 term_hit(const struct trie *t, int x, const char *s, size_t at, size_t j)
@@ -746,6 +914,47 @@ trie_longest_built(const struct trie *t, const char *s, size_t n,
 	return best;
 }
 
+
+
+
+/* Do s[0..n) and the alias a fold to the same bytes? */
+static int
+fold_eq(const char *a, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (fold((unsigned char)a[i]) != fold((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * The hit for key term x at s[at..at+len) when the text is neither as
+ * the first hit writes it nor title-cased: the first hit whose case
+ * fits, or -1 (also when the text only hashed the same).
+ */
+int
+trie_case_hit(const struct trie *t, int x, const char *s, size_t at,
+    size_t len)
+{
+	if (!fold_eq(t->hits[x].alias, s + at, len))
+		return -1;
+	return term_hit(t, x, s, at, at + len - 1);
+}
+
+/* trie_longest by the byte walk of the built trie (the fuzz target
+   checks the key lookup against it). */
+size_t
+trie_longest_walk(const struct trie *t, const char *s, size_t n, size_t at,
+    int *hitp)
+{
+	*hitp = -1;
+	if (t->node == NULL || !trie_may_start(t, s, n, at))
+		return 0;
+	return trie_longest_built(t, s, n, at, hitp);
+}
+
 size_t
 trie_longest(const struct trie *t, const char *s, size_t n, size_t at,
     int *hitp)
@@ -755,17 +964,10 @@ trie_longest(const struct trie *t, const char *s, size_t n, size_t at,
 	int		 x;
 
 	*hitp = -1;
-	if (t->nnodes == 0 || !t->start[(unsigned char)s[at]])
+	if (t->node == NULL && !trie_may_start(t, s, n, at))
 		return 0;
-	if (at + 1 < n) {
-		unsigned char c1 = fold((unsigned char)s[at]);
-		unsigned char c2 = fold((unsigned char)s[at + 1]);
-
-		if (!(t->start2[c1][c2 >> 6] & (1ULL << (c2 & 63))))
-			return 0;
-	}
 	if (t->node != NULL)
-		return trie_longest_built(t, s, n, at, hitp);
+		return trie_find(t, s, n, at, hitp);
 	for (j = at; j < n; j++) {
 		if ((node = trie_child(t, node, fold((unsigned char)s[j]))) == 0)
 			break;

@@ -3,6 +3,9 @@
  * reserved once per element, as common/json.c would write them.
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "actortag.h"
 
@@ -55,6 +58,31 @@ out_str(char *p, const char *s, size_t n, size_t avail)
 	unsigned char	 c;
 
 	*p++ = '"';
+#ifdef __SSE2__
+	/* sixteen bytes at a time while sixteen may be read */
+	for (; i < n && avail >= i + 16; i += 16) {
+		const __m128i	 v = _mm_loadu_si128((const __m128i *)
+				    (const void *)(s + i));
+		unsigned	 m;
+
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+		    /* bytes below 0x20: unsigned min with 0x1f is them */
+		    _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v)));
+		if (n - i < 16)
+			m &= (1u << (n - i)) - 1;
+		if (m != 0)
+			break;
+		_mm_storeu_si128((__m128i *)(void *)p, v);
+		if (n - i < 16) {
+			p += n - i;
+			i = n;
+			break;
+		}
+		p += 16;
+	}
+#endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		if (escape_needed(w))
@@ -83,24 +111,40 @@ slow:
 	return p;
 }
 
+const char out_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930"
+    "31323334353637383940414243444546474849505152535455565758596061"
+    "6263646566676869707172737475767778798081828384858687888990919293"
+    "949596979899";
+
 /* Write v in decimal at p (room for 20 bytes); return its end. */
 char *
 out_uint(char *p, size_t v)
 {
-	char	 tmp[24];
-	size_t	 i = sizeof(tmp);
+	const char	*pairs = out_pairs;
+	size_t		 n, t, i;
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	memcpy(p, tmp + i, sizeof(tmp) - i);
-	return p + (sizeof(tmp) - i);
+	if (v < 10000)
+		return out_uint_small(p, v);
+	for (n = 1, t = v; t >= 10; t /= 10)
+		n++;
+	i = n;
+	for (; v >= 100; v /= 100) {
+		i -= 2;
+		memcpy(p + i, pairs + 2 * (v % 100), 2);
+	}
+	if (v >= 10)
+		memcpy(p, pairs + 2 * v, 2);
+	else
+		p[0] = (char)('0' + v);
+	return p + n;
 }
 
 /*
  * Code point offset of byte b, counting on from the last call (calls come
- * in increasing order within one text; a smaller b starts over).
+ * in increasing order within one text; a smaller b starts over). With
+ * SSE2, sixteen bytes at a time, the last group read whole while the
+ * text has sixteen bytes from it.
  */
 size_t
 out_cp(struct out_cursor *c, size_t b)
@@ -111,6 +155,34 @@ out_cp(struct out_cursor *c, size_t b)
 	if (b < i) {
 		i = c->byte = c->cp = 0;
 	}
+#ifdef __SSE2__
+	{
+		const __m128i	 top = _mm_set1_epi8((char)0xc0);
+		const __m128i	 mid = _mm_set1_epi8((char)0x80);
+		const __m128i	 one = _mm_set1_epi8(1);
+		__m128i		 v, k;
+		unsigned	 m;
+
+		for (; i < b && i + 16 <= c->n; i += 16) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)
+			    (c->s + i));
+			k = _mm_cmpeq_epi8(_mm_and_si128(v, top), mid);
+			if (b - i < 16) {
+				/* 10xxxxxx bytes before b only */
+				m = (unsigned)_mm_movemask_epi8(k) &
+				    ((1u << (b - i)) - 1);
+				for (; m != 0; m &= m - 1)
+					cont++;
+				i = b;
+				break;
+			}
+			k = _mm_sad_epu8(_mm_and_si128(k, one),
+			    _mm_setzero_si128());
+			cont += (size_t)_mm_cvtsi128_si32(k) +
+			    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(k, 8));
+		}
+	}
+#endif
 	for (; i + 8 <= b; i += 8) {
 		memcpy(&w, c->s + i, 8);
 		w = (w & ~(w << 1) & HIGHS) >> 7;	/* 10xxxxxx bytes */
@@ -130,6 +202,15 @@ out_ascii(const char *s, size_t n)
 	size_t		 i = 0;
 	uint64_t	 w, acc = 0;
 
+#ifdef __SSE2__
+	__m128i		 v = _mm_setzero_si128();
+
+	for (; i + 16 <= n; i += 16)
+		v = _mm_or_si128(v, _mm_loadu_si128((const __m128i *)
+		    (const void *)(s + i)));
+	if (_mm_movemask_epi8(v) != 0)
+		return 0;
+#endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		acc |= w;

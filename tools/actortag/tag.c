@@ -15,27 +15,45 @@
 #endif
 
 #include "actortag.h"
+#include "keys.h"
 #include "json.h"
 #include "utf8.h"
 
 #define MAXPEOPLE	256
 #define MAXROLE		512
 
+#define MAXNAME		128
+
+/*
+ * An actor found. Its id, name and role point at the dictionary, the
+ * text or a person of the document (nothing is copied); a slug or a
+ * "former" role is made in the element's own buffers (EL_OWNID,
+ * EL_OWNROLE: the array may move, so no pointer into it is kept).
+ */
 struct elem {
 	size_t		 s, e;		/* byte span in the text */
-	char		 id[128];
-	char		 name[128];
-	char		 code[32];
-	char		 role[MAXROLE];
+	const char	*id, *name, *role;
+	size_t		 lid, lname, lrole;	/* lrole 0: none */
 	const char	*type;
 	const char	*how;
+	int		 own;
+	char		 code[32];
+	char		 idbuf[MAXNAME];
+	char		 rolebuf[MAXROLE];
 };
 
+#define EL_OWNID	1
+#define EL_OWNROLE	2
+#define EL_PLAINID	4	/* a dictionary string without escapes */
+#define EL_PLAINNAME	8
+#define EL_PLAINROLE	16
+
 struct person {			/* a new person of the current document */
-	char		 name[128];
+	char		 name[MAXNAME];
 	char		 sur[64];
-	char		 id[128];
+	char		 id[MAXNAME];
 	char		 code[32];
+	size_t		 lname, lsur, lid;
 };
 
 struct tagger {
@@ -53,6 +71,7 @@ struct tagger {
 	int			**holders; /* title actor -> PER entries, -1 ended */
 	size_t			 ahead_s, ahead_e; /* a span tagged ahead */
 	struct wordset		 stop, part, loc, func, inof;
+	uint64_t		 agentend[256];	/* last runs of agents */
 };
 
 /* Words that start a capitalized run but never a name. */
@@ -180,6 +199,39 @@ title_holders(struct tagger *tg, int title)
 	return tg->holders[title] = v;
 }
 
+/* The bit of agentend for a run of letters and digits (folded). */
+static inline unsigned
+run_bit(const char *s, size_t n)
+{
+	return (unsigned)(hash_run(KSEED, s, n, n) >> 50);
+}
+
+/*
+ * Note the last run of letters and digits of each agent's alias: an agent
+ * before "in", "of" or "from" ends with the run there (agent_before).
+ */
+static void
+agent_ends(struct tagger *tg)
+{
+	const struct trie	*t = &tg->d->titles;
+	const struct hit	*h;
+	size_t			 i, q;
+	unsigned		 b;
+
+	for (i = 0; i < t->nhits; i++) {
+		h = &t->hits[i];
+		if (h->actor < 0 || tg->d->actors[h->actor].type != T_AGENT ||
+		    h->len == 0 || !ascii_alnum((unsigned char)
+		    h->alias[h->len - 1]))
+			continue;
+		for (q = h->len - 1; q > 0 && ascii_alnum((unsigned char)
+		    h->alias[q - 1]); q--)
+			;
+		b = run_bit(h->alias + q, h->len - q);
+		tg->agentend[b >> 6] |= 1ULL << (b & 63);
+	}
+}
+
 struct tagger *
 tagger_new(const struct dict *d)
 {
@@ -198,6 +250,7 @@ tagger_new(const struct dict *d)
 	wordset_init(&tg->loc, locatives, 1);
 	wordset_init(&tg->func, funcwords, 1);
 	wordset_init(&tg->inof, inoffrom, 1);
+	agent_ends(tg);
 	return tg;
 }
 
@@ -261,28 +314,7 @@ static const unsigned char bytecls[256] = {
 	B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG, B_HIG,
 };
 
-/* ASCII letters and digits, without the locale (B_LOW..B_DIG). */
-static inline int
-alnum(unsigned char c)
-{
-	return bytecls[c] - 1u < 3u;
-}
 
-/* Does byte i continue a word? (dict.c asks this at match ends too.) */
-int
-wordc(const char *s, size_t n, size_t i)
-{
-	unsigned char	 c = (unsigned char)s[i];
-
-	if (c < 0x80)
-		return alnum(c);
-	if (c == 0xe2 && i + 1 < n && (unsigned char)s[i + 1] == 0x80)
-		return 0;
-	if (c == 0xc2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xa0 ||
-	    (unsigned char)s[i + 1] == 0xab || (unsigned char)s[i + 1] == 0xbb))
-		return 0;
-	return 1;
-}
 
 static int
 upper_at(const char *s, size_t n, size_t i)
@@ -298,34 +330,6 @@ upper_at(const char *s, size_t n, size_t i)
 	return utf8proc_isupper(cp);
 }
 
-#ifdef __SSE2__
-/* The first byte at or after i that is not an ASCII letter or digit. */
-static inline size_t
-not_alnum(const char *s, size_t n, size_t i)
-{
-	const __m128i	 bias = _mm_set1_epi8((char)0x80);
-	const __m128i	 az = _mm_set1_epi8((char)(26 - 128));
-	const __m128i	 dg = _mm_set1_epi8((char)(10 - 128));
-	__m128i		 v, let, dig;
-	unsigned	 m;
-
-	for (; i + 16 <= n; i += 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		/* unsigned x - base < len as a signed compare after the bias */
-		let = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(_mm_or_si128(v,
-		    _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), bias), az);
-		dig = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v,
-		    _mm_set1_epi8('0')), bias), dg);
-		m = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig)) &
-		    0xffff;
-		if (m != 0)
-			return i + (size_t)__builtin_ctz(m);
-	}
-	while (i < n && alnum((unsigned char)s[i]))
-		i++;
-	return i;
-}
-#endif
 
 /* Past the run of word bytes at i. */
 static size_t
@@ -348,16 +352,16 @@ skip_word(const char *s, size_t n, size_t i)
 static size_t
 word_end(const char *s, size_t n, size_t i)
 {
-	while (i < n) {
-		if (wordc(s, n, i))
-			i++;
-		else if ((s[i] == '-' || s[i] == '\'') && i + 1 < n &&
+	for (;;) {
+		if ((i = not_alnum(s, n, i)) >= n)
+			return i;
+		if ((unsigned char)s[i] >= 0x80 ? wordc(s, n, i) :
+		    (s[i] == '-' || s[i] == '\'') && i + 1 < n &&
 		    wordc(s, n, i + 1))
 			i++;
 		else
-			break;
+			return i;
 	}
-	return i;
 }
 
 /* After a possessive 's or ’s at i, or i itself. */
@@ -401,24 +405,10 @@ word_before(const char *s, size_t n, size_t i, size_t *start, int skipthe)
 	}
 }
 
-/*
- * strlcpy without its return value, for the hot paths: libbsd's copies a
- * byte at a time.
- */
-static inline void
-copy_str(char *dst, const char *src, size_t size)
-{
-	size_t	 l = strlen(src);
-
-	if (l >= size)
-		l = size - 1;
-	memcpy(dst, src, l);
-	dst[l] = '\0';
-}
 
 /* --- elements -------------------------------------------------------- */
 
-static struct elem *
+static inline struct elem *
 add_elem(struct tagger *tg, size_t s, size_t e, const char *how)
 {
 	struct elem	*x;
@@ -428,11 +418,69 @@ add_elem(struct tagger *tg, size_t s, size_t e, const char *how)
 		tg->el = xrealloc(tg->el, tg->elcap, sizeof(*tg->el));
 	}
 	x = &tg->el[tg->nel++];
-	memset(x, 0, offsetof(struct elem, role) + 1);
 	x->s = s;
 	x->e = e;
+	x->id = x->name = x->role = "";
+	x->lid = x->lname = x->lrole = 0;
+	x->own = 0;
+	x->code[0] = '\0';
 	x->how = how;
 	return x;
+}
+
+/* At most max - 1 bytes of the string s of length n (as a copy into a
+   buffer of max bytes would keep). */
+static inline size_t
+cut(size_t n, size_t max)
+{
+	return n >= max ? max - 1 : n;
+}
+
+/* The same for bytes of the text, which may hold a NUL. */
+static inline size_t
+cut_text(const char *s, size_t n, size_t max)
+{
+	const char	*z;
+
+	n = cut(n, max);
+	if ((z = memchr(s, '\0', n)) != NULL)
+		n = (size_t)(z - s);
+	return n;
+}
+
+static inline const char *
+el_id(const struct elem *x)
+{
+	return x->own & EL_OWNID ? x->idbuf : x->id;
+}
+
+static inline const char *
+el_role(const struct elem *x)
+{
+	return x->own & EL_OWNROLE ? x->rolebuf : x->role;
+}
+
+/* plain: the role is a dictionary string that needs no escapes. */
+static void
+set_role(struct elem *x, const char *r, size_t n, int plain)
+{
+	x->own &= ~(EL_OWNROLE | EL_PLAINROLE);
+	if (plain)
+		x->own |= EL_PLAINROLE;
+	x->role = r;
+	x->lrole = cut(n, MAXROLE);
+}
+
+/* plain: EL_PLAINID and EL_PLAINNAME as they hold for id and name. */
+static void
+set_idname(struct elem *x, const char *id, size_t lid, const char *name,
+    size_t lname, int plain)
+{
+	x->own = (x->own & ~(EL_OWNID | EL_PLAINID | EL_PLAINNAME)) | plain;
+	x->id = id;
+	x->lid = cut(lid, MAXNAME);
+	x->name = name;
+	x->lname = cut(lname, MAXNAME);
 }
 
 static void
@@ -462,19 +510,38 @@ out_type(enum etype t)
 	}
 }
 
+/*
+ * The element's code from a dictionary entry (as copy_str would): a
+ * short one as one word, the NULs kept after it included.
+ */
+static inline void
+ent_code(struct elem *x, const struct entry *e)
+{
+	size_t	 l = e->lcode < sizeof(x->code) ? e->lcode :
+		    sizeof(x->code) - 1;
+
+	if (l < 8)
+		memcpy(x->code, e->code, 8);
+	else {
+		memcpy(x->code, e->code, l);
+		x->code[l] = '\0';
+	}
+}
+
 static const struct entry *
 first_entry(const struct dict *d, int actor)
 {
 	return &d->ents[d->actors[actor].ents[0]];
 }
 
-/* Country (or IGO) prefix of a code: 3 letters, all of an IGO's code. */
+/* Country (or IGO) prefix of a code of length l: 3 letters, all of an
+   IGO's code. */
 static size_t
-prefix_len(const char *code, enum etype t)
+prefix_len(const char *code, size_t l, enum etype t)
 {
 	if (t == T_ORG && strncmp(code, "IGO", 3) == 0)
-		return strlen(code);
-	return strlen(code) < 3 ? strlen(code) : 3;
+		return l;
+	return l < 3 ? l : 3;
 }
 
 /*
@@ -504,16 +571,18 @@ person_role(const struct tagger *tg, int actor, struct elem *x)
 		}
 	}
 	if (best != NULL) {
-		copy_str(x->code, best->code, sizeof(x->code));
+		ent_code(x, best);
 		if (best->role != NULL)
-			copy_str(x->role, best->role, sizeof(x->role));
+			set_role(x, best->role, best->lrole, best->rclean);
 		return;
 	}
 	e = past != NULL ? past : &d->ents[a->ents[0]];
 	set_code(x, e->code, 3, "ELI");
 	if (past != NULL && e->role != NULL) {
-		strlcpy(x->role, "former ", sizeof(x->role));
-		strlcat(x->role, e->role, sizeof(x->role));
+		strlcpy(x->rolebuf, "former ", sizeof(x->rolebuf));
+		strlcat(x->rolebuf, e->role, sizeof(x->rolebuf));
+		x->own |= EL_OWNROLE;
+		x->lrole = strlen(x->rolebuf);
 	}
 }
 
@@ -539,8 +608,9 @@ person_active(const struct tagger *tg, int actor, long *recent)
 	return on;
 }
 
-/* Among the hits sharing an alias, the actor that fits best. */
-static int
+/* Among the hits sharing an alias, the actor that fits best (hit and
+   len as trie_longest found them at at). */
+static inline int
 pick(const struct tagger *tg, const struct trie *t, int hit, size_t at,
     size_t len, int *canonical)
 {
@@ -548,10 +618,19 @@ pick(const struct tagger *tg, const struct trie *t, int hit, size_t at,
 	int			 best = -1, score, bscore = -1, x;
 	long			 rec, brec = LONG_MIN;
 
+	if (hit >= 0 && t->hits[hit].next == -1) {	/* one: no scores */
+		h = &t->hits[hit];
+		if (h->actor < 0 || h->len != len ||
+		    tg->d->actors[h->actor].nents == 0)
+			return -1;
+		*canonical = h->canonical;
+		return h->actor;
+	}
 	for (x = hit; x != -1; x = t->hits[x].next) {
 		h = &t->hits[x];
-		if (h->actor < 0 || h->len != len ||
-		    !alias_case_ok(h->alias, tg->t + at, len) ||
+		/* hit itself came from trie_longest: its case is right */
+		if (h->actor < 0 || h->len != len || (x != hit &&
+		    !hit_case_ok(t, x, tg->t + at, len)) ||
 		    tg->d->actors[h->actor].nents == 0)
 			continue;
 		rec = LONG_MIN;
@@ -569,21 +648,21 @@ pick(const struct tagger *tg, const struct trie *t, int hit, size_t at,
 	return best;
 }
 
-static void
+static inline void
 fill_actor(struct tagger *tg, struct elem *x, int actor)
 {
 	const struct actor	*a = &tg->d->actors[actor];
 	const struct entry	*e = first_entry(tg->d, actor);
 
-	copy_str(x->id, a->id, sizeof(x->id));
-	copy_str(x->name, a->name, sizeof(x->name));
+	set_idname(x, a->id, a->lid, a->name, a->lname,
+	    (a->clean & 1 ? EL_PLAINID : 0) | (a->clean & 2 ? EL_PLAINNAME : 0));
 	x->type = out_type(a->type);
 	if (a->type == T_PER)
 		person_role(tg, actor, x);
 	else {
-		copy_str(x->code, e->code, sizeof(x->code));
+		ent_code(x, e);
 		if (e->role != NULL)
-			copy_str(x->role, e->role, sizeof(x->role));
+			set_role(x, e->role, e->lrole, e->rclean);
 	}
 }
 
@@ -614,16 +693,25 @@ cap_token(const char *s, size_t n, size_t i)
 	return e - i;
 }
 
+/* What the caller found at a name's first token already. */
+struct first {
+	size_t		 nl;		/* names: length and hit */
+	int		 nhit;
+	int		 tknown;	/* titles too: */
+	size_t		 tl;
+};
+
 /*
  * A personal name at i: 1 to 4 capitalized tokens joined by single spaces,
  * lowercase particles allowed inside. Returns its end (i when none) and
  * sets *ntok. Stops before a token the dictionary knows as a non-person.
  */
 static size_t
-name_at(struct tagger *tg, size_t i, int *ntok, size_t *lastb)
+name_at(struct tagger *tg, size_t i, int *ntok, size_t *lastb,
+    const struct first *f)
 {
 	const char	*s = tg->t;
-	size_t		 n = tg->n, end = i, j = i, l, pe;
+	size_t		 n = tg->n, end = i, j = i, l, pe, nl, tl;
 	int		 k = 0, hit;
 
 	*ntok = 0;
@@ -640,10 +728,19 @@ name_at(struct tagger *tg, size_t i, int *ntok, size_t *lastb)
 		}
 		if (l == 0 || wordset_has(&tg->stop, s + j, l))
 			break;
-		if (trie_longest(&tg->d->names, s, n, j, &hit) > 0 &&
+		if (j == i && f != NULL) {	/* looked up already */
+			nl = f->nl;
+			hit = f->nhit;
+		} else
+			nl = trie_find(&tg->d->names, s, n, j, &hit);
+		if (nl > 0 &&
 		    tg->d->actors[tg->d->names.hits[hit].actor].type != T_PER)
 			break;
-		if (trie_longest(&tg->d->titles, s, n, j, &hit) > 0)
+		if (j == i && f != NULL && f->tknown)
+			tl = f->tl;
+		else
+			tl = trie_find(&tg->d->titles, s, n, j, &hit);
+		if (tl > 0)
 			break;
 		*lastb = j;
 		end = j + l;
@@ -698,32 +795,36 @@ remember(struct tagger *tg, const struct elem *x, size_t lastb)
 	if (tg->npeople == MAXPEOPLE)
 		return;
 	p = &tg->people[tg->npeople++];
-	strlcpy(p->name, x->name, sizeof(p->name));
-	strlcpy(p->id, x->id, sizeof(p->id));
+	memcpy(p->name, x->name, x->lname);
+	p->name[x->lname] = '\0';
+	p->lname = x->lname;
+	memcpy(p->id, el_id(x), x->lid);
+	p->id[x->lid] = '\0';
+	p->lid = x->lid;
 	strlcpy(p->code, x->code, sizeof(p->code));
 	l = x->e - lastb;
 	if (l >= sizeof(p->sur))
 		l = sizeof(p->sur) - 1;
 	memcpy(p->sur, tg->t + lastb, l);
 	p->sur[l] = '\0';
+	p->lsur = strlen(p->sur);
 }
 
 static struct elem *
 new_person(struct tagger *tg, size_t s, size_t e, size_t lastb,
-    const char *code, const char *role)
+    const char *code, const char *role, size_t lrole)
 {
 	struct elem	*x = add_elem(tg, s, e, "new");
-	size_t		 l = e - s;
 
-	if (l >= sizeof(x->name))
-		l = sizeof(x->name) - 1;
-	memcpy(x->name, tg->t + s, l);
-	x->name[l] = '\0';
-	slugify(tg->t + s, e - s, x->id, sizeof(x->id));
+	x->name = tg->t + s;
+	x->lname = cut_text(x->name, e - s, MAXNAME);
+	slugify(tg->t + s, e - s, x->idbuf, sizeof(x->idbuf));
+	x->own |= EL_OWNID;
+	x->lid = strlen(x->idbuf);
 	x->type = "PER";
 	strlcpy(x->code, code, sizeof(x->code));
-	if (role != NULL)
-		strlcpy(x->role, role, sizeof(x->role));
+	set_role(x, role, lrole, 0);
+	x->lrole = cut_text(role, x->lrole, MAXROLE);
 	remember(tg, x, lastb);
 	return x;
 }
@@ -744,13 +845,14 @@ role_matches(const struct dict *d, int title, const char *role)
 {
 	const struct entry	*e = first_entry(d, title);
 	const char		*p, *q;
+	size_t			 lrole = strlen(role);
 
 	if (strcasecmp(e->name, role) == 0)
 		return 1;
 	for (p = e->aliases; p != NULL && *p != '\0'; p = q) {
 		if ((q = strchr(p, '|')) == NULL)
 			q = p + strlen(p);
-		if (strlen(role) == (size_t)(q - p) &&
+		if (lrole == (size_t)(q - p) &&
 		    strncasecmp(p, role, (size_t)(q - p)) == 0)
 			return 1;
 		if (*q == '|')
@@ -832,7 +934,7 @@ agent_after(struct tagger *tg, size_t i, size_t *as, size_t *ae)
 		j++;
 		if (j >= n || !wordc(s, n, j))
 			return -1;
-		if ((l = trie_longest(&tg->d->titles, s, n, j, &hit)) > 0 &&
+		if ((l = trie_find(&tg->d->titles, s, n, j, &hit)) > 0 &&
 		    (a = pick(tg, &tg->d->titles, hit, j, l, &canon)) >= 0) {
 			*as = j;
 			*ae = j + l;
@@ -841,7 +943,7 @@ agent_after(struct tagger *tg, size_t i, size_t *as, size_t *ae)
 		we = word_end(s, n, j);
 		if (wordset_has(&tg->func, s + j, we - j) || we == j)
 			return -1;
-		if (trie_longest(&tg->d->names, s, n, j, &hit) > 0)
+		if (trie_find(&tg->d->names, s, n, j, &hit) > 0)
 			return -1;
 		j = we;
 		skips++;
@@ -878,10 +980,19 @@ agent_before(struct tagger *tg, size_t at, int *agent)
 	p = b;
 	while (p > 0 && s[p - 1] == ' ')
 		p--;
+	if (p > 0 && ascii_alnum((unsigned char)s[p - 1])) {
+		/* an agent ending here ends with this run */
+		for (ws = p - 1; ws > 0 && ascii_alnum((unsigned char)
+		    s[ws - 1]); ws--)
+			;
+		k = run_bit(s + ws, p - ws);
+		if (!(tg->agentend[k >> 6] & (1ULL << (k & 63))))
+			return (size_t)-1;
+	}
 	ws = p;
 	for (k = 0; k < 3 && ws > 0; k++) {
 		word_before(s, tg->n, ws, &ws, 0);
-		if ((l = trie_longest(&tg->d->titles, s, tg->n, ws, &hit)) ==
+		if ((l = trie_find(&tg->d->titles, s, tg->n, ws, &hit)) ==
 		    p - ws && (a = pick(tg, &tg->d->titles, hit, ws, l,
 		    &canon)) >= 0 && tg->d->actors[a].type == T_AGENT) {
 			if (tg->nel > 0 && tg->el[tg->nel - 1].e > ws)
@@ -912,12 +1023,13 @@ title_then(struct tagger *tg, size_t from, size_t ts, size_t te, int title,
 	const char		*suf = suffix_of(d, title);
 	struct elem		*x;
 	const struct entry	*h;
+	struct first		 f;
 	size_t			 ne, lastb = 0, l;
 	int			 ntok, hit, a, canon;
 	char			 code[32];
 
 	if (te < tg->n && tg->t[te] == ' ' && d->actors[title].type == T_TITLE) {
-		l = trie_longest(&d->names, tg->t, tg->n, te + 1, &hit);
+		l = trie_find(&d->names, tg->t, tg->n, te + 1, &hit);
 		if (l > 0 && (a = pick(tg, &d->names, hit, te + 1, l,
 		    &canon)) >= 0 && d->actors[a].type == T_PER) {
 			x = add_elem(tg, te + 1, te + 1 + l, canon ? "dict" :
@@ -925,13 +1037,16 @@ title_then(struct tagger *tg, size_t from, size_t ts, size_t te, int title,
 			fill_actor(tg, x, a);
 			return te + 1 + l;
 		}
-		ne = name_at(tg, te + 1, &ntok, &lastb);
+		f.nl = l;
+		f.nhit = hit;
+		f.tknown = 0;
+		ne = name_at(tg, te + 1, &ntok, &lastb, &f);
 		if (ntok >= 2 || (ntok == 1 && upper_at(tg->t, tg->n, ts))) {
 			strlcpy(code, prefix, plen + 1 < sizeof(code) ?
 			    plen + 1 : sizeof(code));
 			strlcat(code, *suf ? suf : "GOV", sizeof(code));
 			new_person(tg, te + 1, ne, lastb, code,
-			    d->actors[title].name);
+			    d->actors[title].name, d->actors[title].lname);
 			return ne;
 		}
 	}
@@ -955,6 +1070,7 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 {
 	const struct dict	*d = tg->d;
 	const struct actor	*a = &d->actors[actor];
+	const struct entry	*fe;
 	struct elem		*x;
 	size_t			 e = i + len, after, as, ae, plen, r;
 	size_t			 flag = (size_t)1 << (sizeof(size_t) * 8 - 1);
@@ -970,7 +1086,8 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 		fill_actor(tg, x, actor);
 		x->type = "ORG";
 		set_code(x, x->code, 3, suffix_of(d, title));
-		strlcpy(x->role, d->actors[title].name, sizeof(x->role));
+		set_role(x, d->actors[title].name, d->actors[title].lname,
+		    d->actors[title].clean & 2);
 		return e;
 	}
 	if ((a->type == T_CAP || a->type == T_SEAT) && (locative_before(tg, i)
@@ -992,19 +1109,29 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 			/* "Djindjic's opposition coalition" */
 			strlcpy(prefix, x->code, 4);
 			x = add_elem(tg, as, ae, "title");
-			strlcpy(x->id, tg->el[tg->nel - 2].id, sizeof(x->id));
-			strlcpy(x->name, tg->el[tg->nel - 2].name,
-			    sizeof(x->name));
+			/* the person's actor: its id and name are the
+			   dictionary's, never the element's own */
+			set_idname(x, tg->el[tg->nel - 2].id,
+			    tg->el[tg->nel - 2].lid, tg->el[tg->nel - 2].name,
+			    tg->el[tg->nel - 2].lname, tg->el[tg->nel - 2].own &
+			    (EL_PLAINID | EL_PLAINNAME));
 			x->type = "ORG";
 			set_code(x, prefix, 3, suffix_of(d, title));
-			strlcpy(x->role, d->actors[title].name,
-			    sizeof(x->role));
+			set_role(x, d->actors[title].name,
+			    d->actors[title].lname,
+			    d->actors[title].clean & 2);
 			return ae;
 		}
 		return a->type == T_PER ? e : after;
 	}
-	strlcpy(prefix, first_entry(d, actor)->code, sizeof(prefix));
-	plen = prefix_len(prefix, a->type);
+	fe = first_entry(d, actor);
+	plen = fe->lcode < sizeof(prefix) ? fe->lcode : sizeof(prefix) - 1;
+	if (plen < 8)		/* the code has eight NULs after it */
+		memcpy(prefix, fe->code, 8);
+	else
+		memcpy(prefix, fe->code, plen);
+	prefix[plen] = '\0';
+	plen = prefix_len(prefix, plen, a->type);
 	prefix[plen] = '\0';
 	after = skip_possessive(tg->t, tg->n, e, &poss);
 	title = agent_after(tg, after, &as, &ae);
@@ -1028,8 +1155,9 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 			x->e = ae;
 			x->type = "ORG";
 			set_code(x, prefix, plen, suffix_of(d, title));
-			strlcpy(x->role, d->actors[title].name,
-			    sizeof(x->role));
+			set_role(x, d->actors[title].name,
+			    d->actors[title].lname,
+			    d->actors[title].clean & 2);
 			x->how = "title";
 			return ae;
 		}
@@ -1044,16 +1172,20 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 	return e;
 }
 
-/* A capitalized word no alias starts: title + name, apposition, coref. */
+/*
+ * A capitalized word no alias starts: title + name, apposition, coref.
+ * nl and nhit: the names lookup at i.
+ */
 static size_t
-on_capital(struct tagger *tg, size_t i)
+on_capital(struct tagger *tg, size_t i, size_t nl, int nhit)
 {
 	const struct dict	*d = tg->d;
 	struct elem		*x;
+	struct first		 f;
 	size_t			 l, r, ne, lastb = 0, k, we;
 	int			 hit, title, canon, ntok;
 
-	if ((l = trie_longest(&d->titles, tg->t, tg->n, i, &hit)) > 0 &&
+	if ((l = trie_find(&d->titles, tg->t, tg->n, i, &hit)) > 0 &&
 	    (title = pick(tg, &d->titles, hit, i, l, &canon)) >= 0) {
 		r = title_then(tg, i, i, i + l, title, "", 0, 0);
 		return r != 0 && !(r & ((size_t)1 << (sizeof(size_t) * 8 - 1)))
@@ -1063,27 +1195,33 @@ on_capital(struct tagger *tg, size_t i)
 	if (wordset_has(&tg->stop, tg->t + i, we - i))
 		return we;
 	for (k = 0; k < tg->npeople; k++) {
-		size_t sl = strlen(tg->people[k].sur);
+		size_t sl = tg->people[k].lsur;
 
 		if (sl == we - i && memcmp(tg->t + i, tg->people[k].sur, sl) ==
 		    0) {
 			x = add_elem(tg, i, we, "coref");
-			strlcpy(x->id, tg->people[k].id, sizeof(x->id));
-			strlcpy(x->name, tg->people[k].name, sizeof(x->name));
+			set_idname(x, tg->people[k].id,
+			    tg->people[k].lid, tg->people[k].name,
+			    tg->people[k].lname, 0);
 			strlcpy(x->code, tg->people[k].code, sizeof(x->code));
 			x->type = "PER";
 			return we;
 		}
 	}
-	ne = name_at(tg, i, &ntok, &lastb);
+	f.nl = nl;
+	f.nhit = nhit;
+	f.tknown = 1;
+	f.tl = l;
+	ne = name_at(tg, i, &ntok, &lastb, &f);
 	if (ntok >= 2) {
 		for (k = 0; k < tg->npeople; k++)
-			if (strlen(tg->people[k].name) == ne - i &&
+			if (tg->people[k].lname == ne - i &&
 			    memcmp(tg->t + i, tg->people[k].name, ne - i) == 0) {
 				x = add_elem(tg, i, ne, "coref");
-				strlcpy(x->id, tg->people[k].id, sizeof(x->id));
-				strlcpy(x->name, tg->people[k].name,
-				    sizeof(x->name));
+				set_idname(x, tg->people[k].id,
+				    tg->people[k].lid,
+				    tg->people[k].name,
+				    tg->people[k].lname, 0);
 				strlcpy(x->code, tg->people[k].code,
 				    sizeof(x->code));
 				x->type = "PER";
@@ -1110,7 +1248,7 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 	size_t			 lastw = 0, plen = 0;
 	int			 hit, title, canon, a, known = -1;
 	struct elem		*x, *o = NULL;
-	char			 role[MAXROLE], code[32] = "", prefix[32] = "";
+	char			 code[32] = "", prefix[32] = "";
 	const char		*suf;
 
 	(void)ntok;
@@ -1125,7 +1263,7 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 		j = we + 1;
 	else if (we - j == 3 && strncmp(s + j, "the", 3) == 0)
 		j = we + 1;
-	if (j >= n || (l = trie_longest(&d->titles, s, n, j, &hit)) == 0 ||
+	if (j >= n || (l = trie_find(&d->titles, s, n, j, &hit)) == 0 ||
 	    (title = pick(tg, &d->titles, hit, j, l, &canon)) < 0 ||
 	    d->actors[title].type != T_TITLE || upper_at(s, n, j))
 		return 0;
@@ -1135,8 +1273,6 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 		;
 	if (re - rs >= MAXROLE || re - rs > 160)
 		return 0;
-	memcpy(role, s + rs, re - rs);
-	role[re - rs] = '\0';
 	suf = suffix_of(d, title);
 	/* an organisation: a capitalized run inside the phrase */
 	for (j = rs; j < re; j = skip_spaces(s, re, we)) {
@@ -1157,7 +1293,7 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 	}
 	(void)lastw;
 	if (os != 0) {
-		l = trie_longest(&d->names, s, n, os, &hit);
+		l = trie_find(&d->names, s, n, os, &hit);
 		if (l > 0 && (a = pick(tg, &d->names, hit, os, l, &canon)) >= 0)
 			known = a;
 		if (known >= 0 && os + l == oe) {
@@ -1165,7 +1301,8 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 			const struct entry *e = first_entry(d, known);
 
 			strlcpy(prefix, e->code, sizeof(prefix));
-			plen = prefix_len(prefix, d->actors[known].type);
+			plen = prefix_len(prefix, strlen(prefix),
+			    d->actors[known].type);
 			prefix[plen] = '\0';
 			if (d->actors[known].type == T_ORG)
 				strlcpy(code, e->code, sizeof(code));
@@ -1203,16 +1340,16 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 		strlcat(code, *suf ? suf : "GOV", sizeof(code));
 		os = oe = 0;
 	}
-	x = new_person(tg, ns, ne, lastb, code, role);
+	x = new_person(tg, ns, ne, lastb, code, s + rs, re - rs);
 	(void)x;
-	if (os != 0 && oe > os && !(known >= 0 && os + trie_longest(&d->names,
+	if (os != 0 && oe > os && !(known >= 0 && os + trie_find(&d->names,
 	    s, n, os, &hit) == oe)) {
 		o = add_elem(tg, os, oe, "new");
-		l = oe - os;
-		memcpy(o->name, s + os, l < sizeof(o->name) ? l :
-		    sizeof(o->name) - 1);
-		o->name[l < sizeof(o->name) ? l : sizeof(o->name) - 1] = '\0';
-		slugify(s + os, oe - os, o->id, sizeof(o->id));
+		o->name = s + os;
+		o->lname = cut_text(o->name, oe - os, MAXNAME);
+		slugify(s + os, oe - os, o->idbuf, sizeof(o->idbuf));
+		o->own |= EL_OWNID;
+		o->lid = strlen(o->idbuf);
 		o->type = "ORG";
 		strlcpy(o->code, code, sizeof(o->code));
 		tg->ahead_s = os;
@@ -1222,6 +1359,8 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 	return rs;
 }
 
+#define LITMAX	8	/* a type or how is at most this long ("alias") */
+
 #define PUT_LIT(p, lit)	(memcpy((p), (lit), sizeof(lit) - 1), \
 			    (p) + sizeof(lit) - 1)
 
@@ -1229,10 +1368,56 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 static inline char *
 put_plain(char *p, const char *lit)
 {
-	size_t	 l = strlen(lit);
+	/* the types and "new" are three bytes, "dict" four */
+	if (lit[0] != '\0' && lit[1] != '\0' && lit[2] != '\0') {
+		if (lit[3] == '\0') {
+			memcpy(p, lit, 3);
+			return p + 3;
+		}
+		if (lit[4] == '\0') {
+			memcpy(p, lit, 4);
+			return p + 4;
+		}
+	}
+	while (*lit != '\0')
+		*p++ = *lit++;
+	return p;
+}
 
-	memcpy(p, lit, l);
-	return p + l;
+/* strlen(x->code), the array read whole. */
+static inline size_t
+code_len(const struct elem *x)
+{
+#ifdef __SSE2__
+	const __m128i	 z = _mm_setzero_si128();
+	unsigned	 m;
+
+	m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(
+	    (const __m128i *)(const void *)x->code), z)) |
+	    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(
+	    (const __m128i *)(const void *)(x->code + 16)), z)) << 16;
+	return (size_t)__builtin_ctz(m);	/* code[31] or before is NUL */
+#else
+	return strlen(x->code);
+#endif
+}
+
+/*
+ * A dictionary string that needs no escapes, quoted, copied eight bytes
+ * at a time (it may be read past its end; the room reserved for its
+ * escaped form, OUT_BOUND, takes the bytes copied past it).
+ */
+static inline char *
+put_dict(char *p, const char *s, size_t n)
+{
+	size_t	 i;
+
+	*p++ = '"';
+	for (i = 0; i < n; i += 8)
+		memcpy(p + i, s + i, 8);
+	p += n;
+	*p++ = '"';
+	return p;
 }
 
 /* One element as a JSON object, start and end given in code points. */
@@ -1240,31 +1425,34 @@ static void
 write_elem(const struct tagger *tg, const struct elem *x, size_t cs,
     size_t ce, struct buf *out)
 {
-	size_t	 lid = strlen(x->id), lname = strlen(x->name);
-	size_t	 lcode = strlen(x->code), lrole = strlen(x->role);
+	size_t	 lid = x->lid, lname = x->lname;
+	size_t	 lcode = code_len(x), lrole = x->lrole;
 	char	*p;
 
 	buf_reserve(out, OUT_BOUND(x->e - x->s) + OUT_BOUND(lid) +
 	    OUT_BOUND(lname) + OUT_BOUND(lcode) + OUT_BOUND(lrole) +
-	    strlen(x->type) + strlen(x->how) + 160);
+	    2 * LITMAX + 160);
 	p = out->p + out->len;
 	p = PUT_LIT(p, "{\"start\":");
-	p = out_uint(p, cs);
+	p = out_uint_small(p, cs);
 	p = PUT_LIT(p, ",\"end\":");
-	p = out_uint(p, ce);
+	p = out_uint_small(p, ce);
 	p = PUT_LIT(p, ",\"text\":");
-	p = out_str(p, tg->t + x->s, x->e - x->s, tg->n - x->s);
+	p = out_str_short(p, tg->t + x->s, x->e - x->s, tg->n - x->s);
 	p = PUT_LIT(p, ",\"id\":");
-	p = out_str(p, x->id, lid, sizeof(x->id));
+	p = x->own & EL_PLAINID ? put_dict(p, x->id, lid) :
+	    out_str(p, el_id(x), lid, lid);
 	p = PUT_LIT(p, ",\"name\":");
-	p = out_str(p, x->name, lname, sizeof(x->name));
+	p = x->own & EL_PLAINNAME ? put_dict(p, x->name, lname) :
+	    out_str(p, x->name, lname, lname);
 	p = PUT_LIT(p, ",\"type\":\"");
 	p = put_plain(p, x->type);
 	p = PUT_LIT(p, "\",\"code\":");
-	p = out_str(p, x->code, lcode, sizeof(x->code));
+	p = out_str_short(p, x->code, lcode, sizeof(x->code));
 	if (lrole > 0) {
 		p = PUT_LIT(p, ",\"role\":");
-		p = out_str(p, x->role, lrole, sizeof(x->role));
+		p = x->own & EL_PLAINROLE ? put_dict(p, x->role, lrole) :
+		    out_str(p, el_role(x), lrole, lrole);
 	}
 	p = PUT_LIT(p, ",\"how\":\"");
 	p = put_plain(p, x->how);
@@ -1296,7 +1484,7 @@ sort_elems(struct tagger *tg)
 static void
 write_json(struct tagger *tg, struct buf *out)
 {
-	struct out_cursor	 cur = { tg->t, 0, 0 };
+	struct out_cursor	 cur = { tg->t, tg->n, 0, 0 };
 	const struct elem	*x;
 	size_t			 k, last = 0, cs, ce;
 	int			 ascii;
@@ -1315,8 +1503,8 @@ write_json(struct tagger *tg, struct buf *out)
 		last = x->e;
 		if (out->p[out->len - 1] != '[')
 			buf_addc(out, ',');
-		cs = ascii ? x->s : out_cp(&cur, x->s);
-		ce = ascii ? x->e : out_cp(&cur, x->e);
+		cs = ascii ? x->s : out_cp_near(&cur, x->s);
+		ce = ascii ? x->e : out_cp_near(&cur, x->e);
 		write_elem(tg, x, cs, ce, out);
 	}
 	buf_addc(out, ']');
@@ -1326,7 +1514,26 @@ write_json(struct tagger *tg, struct buf *out)
 static size_t
 skip_inside(const struct tagger *tg, size_t i)
 {
-	return tg->ahead_s <= i && i < tg->ahead_e ? tg->ahead_e : i;
+	return i < tg->ahead_e && tg->ahead_s <= i ? tg->ahead_e : i;
+}
+
+/*
+ * A lowercase word at i that no alias can start (an alias starting in
+ * lowercase begins with the same two bytes, see alias_case_ok).
+ */
+static inline int
+no_alias_here(const struct trie *names, const char *t, size_t n, size_t i)
+{
+	unsigned char	 c = (unsigned char)t[i], c2;
+
+	if (bytecls[c] != B_LOW)
+		return 0;
+	if (!names->start[c])
+		return 1;
+	if (i + 1 >= n)
+		return 0;
+	c2 = (unsigned char)t[i + 1];
+	return !(names->lower2[c - 'a'][c2 >> 6] & (1ULL << (c2 & 63)));
 }
 
 void
@@ -1349,23 +1556,25 @@ tagger_run(struct tagger *tg, const char *t, size_t n, long ref,
 			i++;
 			continue;
 		}
-		if (bytecls[c] == B_LOW && (!names->start[c] || (i + 1 < n &&
-		    !(names->lower2[c - 'a'][(unsigned char)t[i + 1] >> 6] &
-		    (1ULL << ((unsigned char)t[i + 1] & 63)))))) {
-			i = skip_word(t, n, i);
+		if (no_alias_here(names, t, n, i)) {
+			/* a run of such words, one space apart */
+			do
+				i = skip_word(t, n, i);
+			while (i + 1 < n && t[i] == ' ' &&
+			    no_alias_here(names, t, n, ++i));
 			continue;
 		}
 		if ((j = skip_inside(tg, i)) != i) {
 			i = j;
 			continue;
 		}
-		if ((l = trie_longest(names, t, n, i, &hit)) > 0 &&
+		if ((l = trie_find(names, t, n, i, &hit)) > 0 &&
 		    (a = pick(tg, names, hit, i, l, &canon)) >= 0) {
 			i = on_alias(tg, i, l, a, canon);
 			continue;
 		}
 		if (upper_at(t, n, i)) {
-			i = on_capital(tg, i);
+			i = on_capital(tg, i, l, hit);
 			continue;
 		}
 		j = i;
