@@ -1028,7 +1028,9 @@ title_then(struct tagger *tg, size_t from, size_t ts, size_t te, int title,
 	int			 ntok, hit, a, canon;
 	char			 code[32];
 
-	if (te < tg->n && tg->t[te] == ' ' && d->actors[title].type == T_TITLE) {
+	/* a name after the title needs a byte after the space */
+	if (te + 1 < tg->n && tg->t[te] == ' ' &&
+	    d->actors[title].type == T_TITLE) {
 		l = trie_find(&d->names, tg->t, tg->n, te + 1, &hit);
 		if (l > 0 && (a = pick(tg, &d->names, hit, te + 1, l,
 		    &canon)) >= 0 && d->actors[a].type == T_PER) {
