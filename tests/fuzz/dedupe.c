@@ -56,6 +56,43 @@ feed(struct dedupe *dd, const char *s, size_t n, struct buf *tmp,
 	buf_free(&id);
 }
 
+/*
+ * ASCII folds by a rule simple enough to restate byte by byte: the block
+ * folder and the word splitter must agree with it.
+ */
+static void
+check_ascii(const char *s, size_t n)
+{
+	struct buf	 got = { NULL, 0, 0 }, want = { NULL, 0, 0 };
+	struct words	 w = { NULL, 0, 0 };
+	size_t		 i, nw = 0;
+	int		 c, inword = 0;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (!inword && want.len > 0)
+				buf_addc(&want, ' ');
+			nw += !inword;
+			buf_addc(&want, (char)c);
+			inword = 1;
+		} else
+			inword = 0;
+	}
+	norm_words(s, n, &got, &w);
+	if (got.len != want.len || w.n != nw ||
+	    (got.len > 0 && memcmp(got.p, want.p, got.len) != 0))
+		abort();
+	buf_free(&got);
+	buf_free(&want);
+	free(w.h);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -80,6 +117,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (dd_commit(&dd) == -1)
 		abort();
 	dd_free(&dd);
+
+	check_ascii(s, size);
 
 	/* folding is idempotent */
 	buf_reset(&tmp);

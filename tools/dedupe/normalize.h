@@ -25,6 +25,5 @@ struct words {
 };
 
 void	norm_words(const char *, size_t, struct buf *, struct words *);
-uint64_t norm_word_hash(const char *, size_t);
 
 #endif
