@@ -10,65 +10,102 @@
 
 #define EMPTY	UINT32_MAX
 
-static inline void
-add_shingle(struct mh_work *w, const uint64_t *h, size_t k)
-{
-	uint64_t	 s = 0;
-	uint32_t	 v;
-	size_t		 i;
+/*
+ * A shingle's hash is the polynomial sum of h[i] * C^(k - i), i < k, for
+ * its k word hashes; with k = MH_SHINGLE it rolls from one shingle to the
+ * next at three multiplications instead of five.
+ */
+#define C1	0x9e3779b97f4a7c15ULL
+#define C2	(C1 * C1)
+#define C3	(C2 * C1)
+#define C4	(C3 * C1)
+#define C5	(C4 * C1)
 
-	for (i = 0; i < k; i++)
-		s = (s + h[i]) * 0x9e3779b97f4a7c15ULL;
+#if MH_BINS != 128
+#error "add_hash takes the bin from the top 7 bits"
+#endif
+static inline void
+add_hash(struct mh_work *w, uint64_t s)
+{
+	uint32_t	 v;
+
 	s = hash_mix64(s);
 	v = (uint32_t)s;
-	if (v == EMPTY)
-		v--;
-	if (v < w->min[s >> 57])
+	v -= v == EMPTY;
+	if (v < w->min[s >> 57]) {
 		w->min[s >> 57] = v;
+		w->filled[s >> 63] |= 1ULL << (s >> 57 & 63);
+	}
+}
+
+static void
+add_shingles(struct mh_work *w, const uint64_t *h, size_t words)
+{
+	uint64_t	 s = 0;
+	size_t		 i;
+
+	if (words < MH_SHINGLE) {
+		for (i = 0; i < words; i++)
+			s = (s + h[i]) * C1;
+		add_hash(w, s);
+		return;
+	}
+#if MH_SHINGLE != 5
+#error "the rolling hash below is written out for 5 words"
+#endif
+	s = h[0] * C5 + h[1] * C4 + h[2] * C3 + h[3] * C2 + h[4] * C1;
+	add_hash(w, s);
+	for (i = MH_SHINGLE; i < words; i++) {
+		s = (s - h[i - MH_SHINGLE] * C5 + h[i]) * C1;
+		add_hash(w, s);
+	}
 }
 
 /*
  * Each empty bin takes the value of the next filled bin to its right, mixed
  * with the distance, so two texts agree on it about as often as on a filled
- * bin (Shrivastava and Li 2014).
+ * bin (Shrivastava and Li 2014).  The empty bins are filled run by run,
+ * each run from the filled bin that ends it.
  */
 static void
 densify(struct mh_work *w)
 {
-	uint32_t	 last;
-	unsigned	 i, b, dist = 0, j;
+	const uint64_t	*filled = w->filled;
+	uint64_t	 m;
+	uint32_t	 last, dk, d;
+	int		 b, f, prev, k;
 
-	/* sweep leftwards from a filled bin, so "next to the right" is known */
-	for (j = MH_BINS - 1; j > 0 && w->min[j] == EMPTY; j--)
+	/* the runs left of the first filled bin wrap round from the last */
+	for (k = MH_BINS / 64 - 1; k > 0 && filled[k] == 0; k--)
 		;
-	last = w->min[j];
-	for (i = 0; i < MH_BINS; i++) {
-		b = (j + MH_BINS - i) % MH_BINS;
-		if (w->min[b] != EMPTY) {
-			last = w->min[b];
-			dist = 0;
-			continue;
+	prev = k * 64 + 63 - __builtin_clzll(filled[k]) - MH_BINS;
+	for (k = 0; k < MH_BINS / 64; k++)
+		for (m = filled[k]; m != 0; m &= m - 1) {
+			f = k * 64 + __builtin_ctzll(m);
+			last = w->min[f];
+			/* dk is the distance to f times the constant */
+			for (b = f - 1, dk = 0; b > prev; b--) {
+				dk += 0x9e3779b9U;
+				d = hash_mix32(last ^ dk);
+				w->min[b & (MH_BINS - 1)] = d - (d == EMPTY);
+			}
+			prev = f;
 		}
-		dist++;
-		w->min[b] = hash_mix32(last ^ (dist * 0x9e3779b9U));
-		if (w->min[b] == EMPTY)
-			w->min[b]--;
-	}
 }
 
 static void
 finish(const struct mh_work *w, size_t shingles, struct mh_sketch *sk)
 {
-	unsigned	 i, bit;
-	uint32_t	 v;
+	const uint32_t	*v = w->min;
+	unsigned	 i;
 
-	memset(sk->sig, 0, sizeof(sk->sig));
-	for (i = 0; i < MH_BINS; i++) {
-		/* the values are hash outputs: their low bits are uniform */
-		v = w->min[i] & ((1U << MH_BITS) - 1);
-		bit = i * MH_BITS;
-		sk->sig[bit / 8] |= (uint8_t)(v << (bit % 8));
-	}
+	/* the values are hash outputs: their low bits are uniform */
+#if MH_BITS != 2
+#error "the packing below is written out for 2 bits"
+#endif
+	for (i = 0; i < MH_SIGBYTES; i++, v += 4)
+		sk->sig[i] = (uint8_t)((v[0] & 3) | (v[1] & 3) << 2 |
+		    (v[2] & 3) << 4 | (v[3] & 3) << 6);
 	for (i = 0; i < MH_BANDS; i++)
 		sk->band[i] = w->min[i * (MH_BINS / MH_BANDS)];
 	sk->count = shingles > UINT16_MAX ? UINT16_MAX : (uint16_t)shingles;
@@ -78,15 +115,11 @@ int
 mh_sketch(struct mh_work *w, const uint64_t *h, size_t words,
     struct mh_sketch *sk)
 {
-	size_t		 i;
-
 	if (words == 0)
 		return -1;
 	memset(w->min, 0xff, sizeof(w->min));
-	if (words < MH_SHINGLE)
-		add_shingle(w, h, words);
-	for (i = 0; i + MH_SHINGLE <= words; i++)
-		add_shingle(w, h + i, MH_SHINGLE);
+	memset(w->filled, 0, sizeof(w->filled));
+	add_shingles(w, h, words);
 	densify(w);
 	finish(w, words < MH_SHINGLE ? 1 : words - MH_SHINGLE + 1, sk);
 	return 0;

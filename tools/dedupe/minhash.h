@@ -27,6 +27,7 @@ struct mh_sketch {
 /* Scratch space reused from item to item. */
 struct mh_work {
 	uint32_t	 min[MH_BINS];
+	uint64_t	 filled[MH_BINS / 64];	/* bins with a value */
 };
 
 /*
