@@ -210,34 +210,62 @@ nadd(struct index *ix, const struct mh_sketch *sk, uint32_t item)
 	}
 }
 
+/*
+ * The items filed under the item's band keys, each once.  The table and
+ * the signatures are far larger than the caches: the four probes, then
+ * all the candidates' signatures, are fetched together rather than one
+ * miss after another.
+ */
+static unsigned
+candidates(const struct index *ix, const struct mh_sketch *sk,
+    uint32_t *cand)
+{
+	uint32_t	 key[MH_BANDS], it;
+	size_t		 slot[MH_BANDS], i;
+	unsigned	 b, n = 0, seen, k;
+
+	for (b = 0; b < MH_BANDS; b++) {
+		key[b] = band_key(sk->band[b], b);
+		slot[b] = slot_of(key[b], ix->lcap);
+		__builtin_prefetch(&ix->ls[slot[b]]);
+	}
+	for (b = 0; b < MH_BANDS; b++) {
+		seen = 0;
+		for (i = slot[b]; (it = ix->ls[i].item) != INDEX_NONE &&
+		    seen < LSH_MAXRUN; i = i + 1 == ix->lcap ? 0 : i + 1) {
+			if (ix->ls[i].key != key[b])
+				continue;
+			seen++;
+			for (k = 0; k < n && cand[k] != it; k++)
+				;
+			if (k < n)
+				continue;
+			cand[n++] = it;
+			__builtin_prefetch(ix->sig + (size_t)it * MH_SIGBYTES);
+			__builtin_prefetch(&ix->count[it]);
+		}
+	}
+	return n;
+}
+
 uint32_t
 index_find_near(const struct index *ix, const struct mh_sketch *sk,
     double *simp)
 {
-	uint32_t	 best = INDEX_NONE, key, it;
+	uint32_t	 cand[MH_BANDS * LSH_MAXRUN], best = INDEX_NONE, it;
 	double		 bestsim = -1, sim;
-	size_t		 i;
-	unsigned	 b, seen;
+	unsigned	 n, k;
 
 	if (ix->lcap == 0)
 		return INDEX_NONE;
-	for (b = 0; b < MH_BANDS; b++) {
-		key = band_key(sk->band[b], b);
-		i = slot_of(key, ix->lcap);
-		seen = 0;
-		for (; (it = ix->ls[i].item) != INDEX_NONE &&
-		    seen < LSH_MAXRUN; i = i + 1 == ix->lcap ? 0 : i + 1) {
-			if (ix->ls[i].key != key)
-				continue;
-			seen++;
-			if (it == best)
-				continue;
-			sim = mh_similarity(sk->sig, sk->count,
-			    ix->sig + (size_t)it * MH_SIGBYTES, ix->count[it]);
-			if (sim > bestsim || (sim == bestsim && it < best)) {
-				bestsim = sim;
-				best = it;
-			}
+	n = candidates(ix, sk, cand);
+	for (k = 0; k < n; k++) {
+		it = cand[k];
+		sim = mh_similarity(sk->sig, sk->count,
+		    ix->sig + (size_t)it * MH_SIGBYTES, ix->count[it]);
+		if (sim > bestsim || (sim == bestsim && it < best)) {
+			bestsim = sim;
+			best = it;
 		}
 	}
 	if (best == INDEX_NONE || bestsim < ix->threshold)

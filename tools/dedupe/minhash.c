@@ -5,6 +5,10 @@
  */
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "hash.h"
 #include "minhash.h"
 
@@ -125,6 +129,37 @@ mh_sketch(struct mh_work *w, const uint64_t *h, size_t words,
 	return 0;
 }
 
+#if defined(__SSE2__) && MH_BITS == 2 && MH_SIGBYTES == 32
+/*
+ * Equal 2-bit values of two signatures.  A pair matches when both its bits
+ * are equal; the two halves' match bits are merged into one vector and
+ * counted by the usual bit-slicing, then summed bytewise by psadbw.
+ */
+static unsigned
+matches(const uint8_t *a, const uint8_t *b)
+{
+	const __m128i	 m1 = _mm_set1_epi8(0x55), m2 = _mm_set1_epi8(0x33);
+	const __m128i	 m4 = _mm_set1_epi8(0x0f);
+	__m128i		 e0, e1, v;
+
+	e0 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)a),
+	    _mm_loadu_si128((const __m128i *)(const void *)b));
+	e1 = _mm_xor_si128(
+	    _mm_loadu_si128((const __m128i *)(const void *)(a + 16)),
+	    _mm_loadu_si128((const __m128i *)(const void *)(b + 16)));
+	/* a pair differs when either bit does; keep the difference bits */
+	e0 = _mm_and_si128(_mm_or_si128(e0, _mm_srli_epi64(e0, 1)), m1);
+	e1 = _mm_and_si128(_mm_or_si128(e1, _mm_srli_epi64(e1, 1)), m1);
+	/* count the differing pairs, 2 bits per pair of pairs */
+	v = _mm_add_epi8(e0, e1);
+	v = _mm_add_epi8(_mm_and_si128(v, m2),
+	    _mm_and_si128(_mm_srli_epi64(v, 2), m2));
+	v = _mm_and_si128(_mm_add_epi8(v, _mm_srli_epi64(v, 4)), m4);
+	v = _mm_sad_epu8(v, _mm_setzero_si128());
+	return MH_BINS - (unsigned)(_mm_cvtsi128_si32(v) +
+	    _mm_cvtsi128_si32(_mm_unpackhi_epi64(v, v)));
+}
+#else
 /* Without -mpopcnt the builtin is a library call; this is not. */
 static inline unsigned
 popcount64(uint64_t x)
@@ -153,6 +188,7 @@ matches(const uint8_t *a, const uint8_t *b)
 	}
 	return m;
 }
+#endif
 
 double
 mh_similarity(const uint8_t *a, unsigned na, const uint8_t *b, unsigned nb)
