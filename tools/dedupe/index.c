@@ -20,6 +20,7 @@
  * under it, which bounds the candidates checked per lookup.
  */
 #define LSH_MAXRUN	16
+#define LSH_SPILL	1024	/* slots past the capacity, for the last cluster */
 
 static void *
 xreallocarray(void *p, size_t n, size_t size)
@@ -157,42 +158,81 @@ band_key(uint32_t v, unsigned band)
 	return hash_mix32(v ^ (band + 1) * 0x85ebca6bU);
 }
 
-/* Returns 0 when the key already has LSH_MAXRUN items (nothing added). */
+/*
+ * The LSH table is linear probing kept in key order: slot_of is monotone
+ * in the key, so inserting a key after the smaller ones of its cluster
+ * (shifting the larger ones up) keeps each key's items together, and a
+ * probe stops at the first larger key instead of walking the cluster.
+ * Clusters do not wrap round: the array runs LSH_SPILL slots past the
+ * capacity, and the table grows when a cluster would run off its end.
+ * Returns 1 when added, 0 when the key already has LSH_MAXRUN items,
+ * -1 when there is no room.
+ */
 static int
-lput(struct lslot *t, size_t cap, uint32_t key, uint32_t item)
+lput(struct lslot *t, size_t cap, size_t slots, uint32_t key, uint32_t item)
 {
-	size_t		 i = slot_of(key, cap);
+	size_t		 i = slot_of(key, cap), e;
 	unsigned	 same = 0;
 
-	for (; t[i].item != INDEX_NONE; i = i + 1 == cap ? 0 : i + 1)
+	for (; i < slots && t[i].item != INDEX_NONE && t[i].key <= key; i++)
 		if (t[i].key == key && ++same >= LSH_MAXRUN)
 			return 0;
+	for (e = i; e < slots && t[e].item != INDEX_NONE; e++)
+		;
+	if (e == slots)
+		return -1;
+	memmove(t + i + 1, t + i, (e - i) * sizeof(*t));
 	t[i].key = key;
 	t[i].item = item;
 	return 1;
+}
+
+/* Into a table of cap slots, in one pass: the entries are in key order. */
+static struct lslot *
+lcopy(const struct index *ix, size_t cap)
+{
+	struct lslot	*t;
+	size_t		 slots = cap + LSH_SPILL, i, j, at = 0;
+
+	t = xreallocarray(NULL, slots, sizeof(*t));
+	for (i = 0; i < slots; i++)
+		t[i].item = INDEX_NONE;
+	for (i = 0; i < ix->lslots; i++) {
+		if (ix->ls[i].item == INDEX_NONE)
+			continue;
+		if ((j = slot_of(ix->ls[i].key, cap)) < at)
+			j = at;
+		if (j >= slots) {
+			free(t);
+			return NULL;
+		}
+		t[j] = ix->ls[i];
+		at = j + 1;
+	}
+	return t;
 }
 
 static void
 lgrow(struct index *ix)
 {
 	struct lslot	*t;
-	size_t		 cap = next_cap(ix->lcap), i;
+	size_t		 cap = ix->lcap;
 
-	t = xreallocarray(NULL, cap, sizeof(*t));
-	for (i = 0; i < cap; i++)
-		t[i].item = INDEX_NONE;
-	for (i = 0; i < ix->lcap; i++)
-		if (ix->ls[i].item != INDEX_NONE)
-			(void)lput(t, cap, ix->ls[i].key, ix->ls[i].item);
+	do
+		cap = next_cap(cap);
+	while ((t = lcopy(ix, cap)) == NULL);
 	free(ix->ls);
 	ix->ls = t;
 	ix->lcap = cap;
+	ix->lslots = cap + LSH_SPILL;
 }
 
 static void
 nadd(struct index *ix, const struct mh_sketch *sk, uint32_t item)
 {
+	uint32_t	 key;
 	unsigned	 b;
+	int		 r;
 
 	if (ix->n == ix->ncap) {
 		ix->ncap = next_cap(ix->ncap);
@@ -203,9 +243,13 @@ nadd(struct index *ix, const struct mh_sketch *sk, uint32_t item)
 	memcpy(ix->sig + (size_t)item * MH_SIGBYTES, sk->sig, MH_SIGBYTES);
 	ix->count[item] = sk->count;
 	for (b = 0; b < MH_BANDS; b++) {
+		key = band_key(sk->band[b], b);
 		if (ix->ln + 1 > MAXLOAD(ix->lcap))
 			lgrow(ix);
-		if (lput(ix->ls, ix->lcap, band_key(sk->band[b], b), item))
+		while ((r = lput(ix->ls, ix->lcap, ix->lslots, key, item)) ==
+		    -1)
+			lgrow(ix);
+		if (r == 1)
 			ix->ln++;
 	}
 }
@@ -231,8 +275,9 @@ candidates(const struct index *ix, const struct mh_sketch *sk,
 	}
 	for (b = 0; b < MH_BANDS; b++) {
 		seen = 0;
-		for (i = slot[b]; (it = ix->ls[i].item) != INDEX_NONE &&
-		    seen < LSH_MAXRUN; i = i + 1 == ix->lcap ? 0 : i + 1) {
+		for (i = slot[b]; i < ix->lslots &&
+		    (it = ix->ls[i].item) != INDEX_NONE &&
+		    ix->ls[i].key <= key[b] && seen < LSH_MAXRUN; i++) {
 			if (ix->ls[i].key != key[b])
 				continue;
 			seen++;
@@ -346,7 +391,7 @@ index_bytes(const struct index *ix)
 	if (ix->xitem != NULL)
 		b += ix->xcap * sizeof(*ix->xitem);
 	b += ix->ncap * (MH_SIGBYTES + sizeof(*ix->count));
-	b += ix->lcap * sizeof(*ix->ls);
+	b += ix->lslots * sizeof(*ix->ls);
 	if (ix->idoff != NULL)
 		b += ix->idcap * sizeof(*ix->idoff);
 	return b;

@@ -39,6 +39,7 @@ struct index {
 	size_t		 ncap;
 	struct lslot	*ls;
 	size_t		 lcap, ln;
+	size_t		 lslots;	/* lcap and the spill past it */
 	/* ids, in a temporary file so that they cost 8 bytes each here */
 	FILE		*idf;
 	uint64_t	*idoff;
