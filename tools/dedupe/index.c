@@ -255,7 +255,7 @@ nadd(struct index *ix, const struct mh_sketch *sk, uint32_t item)
 }
 
 /*
- * The items filed under the item's band keys, each once.  The table and
+ * The items filed under the item's band keys.  The table and
  * the signatures are far larger than the caches: the four probes, then
  * all the candidates' signatures, are fetched together rather than one
  * miss after another.
@@ -266,7 +266,7 @@ candidates(const struct index *ix, const struct mh_sketch *sk,
 {
 	uint32_t	 key[MH_BANDS], it;
 	size_t		 slot[MH_BANDS], i;
-	unsigned	 b, n = 0, seen, k;
+	unsigned	 b, n = 0, seen;
 
 	for (b = 0; b < MH_BANDS; b++) {
 		key[b] = band_key(sk->band[b], b);
@@ -281,10 +281,6 @@ candidates(const struct index *ix, const struct mh_sketch *sk,
 			if (ix->ls[i].key != key[b])
 				continue;
 			seen++;
-			for (k = 0; k < n && cand[k] != it; k++)
-				;
-			if (k < n)
-				continue;
 			cand[n++] = it;
 			__builtin_prefetch(ix->sig + (size_t)it * MH_SIGBYTES);
 			__builtin_prefetch(&ix->count[it]);
@@ -305,7 +301,9 @@ index_find_near(const struct index *ix, const struct mh_sketch *sk,
 		return INDEX_NONE;
 	n = candidates(ix, sk, cand);
 	for (k = 0; k < n; k++) {
-		it = cand[k];
+		/* an item under two keys is usually the best one so far */
+		if ((it = cand[k]) == best)
+			continue;
 		sim = mh_similarity(sk->sig, sk->count,
 		    ix->sig + (size_t)it * MH_SIGBYTES, ix->count[it]);
 		if (sim > bestsim || (sim == bestsim && it < best)) {

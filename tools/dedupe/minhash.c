@@ -195,12 +195,13 @@ mh_similarity(const uint8_t *a, unsigned na, const uint8_t *b, unsigned nb)
 {
 	const double	 chance = 1.0 / (1 << MH_BITS);
 	double		 p, j, c;
-	unsigned	 lo = na < nb ? na : nb;
+	unsigned	 lo = na < nb ? na : nb, m = matches(a, b);
 
-	p = (double)matches(a, b) / MH_BINS;
-	j = (p - chance) / (1 - chance);
-	if (j <= 0)
+	/* no more matches than chance gives: j <= 0, without a division */
+	if (m <= MH_BINS / (1 << MH_BITS))
 		return 0;
+	p = (double)m / MH_BINS;
+	j = (p - chance) / (1 - chance);
 	if (lo == 0)
 		return j;
 	/* |A∩B| = J (|A| + |B|) / (1 + J) */
