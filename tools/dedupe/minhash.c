@@ -68,15 +68,16 @@ add_shingles(struct mh_work *w, const uint64_t *h, size_t words)
 /*
  * Each empty bin takes the value of the next filled bin to its right, mixed
  * with the distance, so two texts agree on it about as often as on a filled
- * bin (Shrivastava and Li 2014).  The empty bins are filled run by run,
- * each run from the filled bin that ends it.
+ * bin (Shrivastava and Li 2014).  The empty bins' inputs are laid out run by
+ * run, each run from the filled bin that ends it; mix_empty then mixes them
+ * all at once.
  */
 static void
 densify(struct mh_work *w)
 {
 	const uint64_t	*filled = w->filled;
 	uint64_t	 m;
-	uint32_t	 last, dk, d;
+	uint32_t	 last, dk;
 	int		 b, f, prev, k;
 
 	/* the runs left of the first filled bin wrap round from the last */
@@ -90,26 +91,102 @@ densify(struct mh_work *w)
 			/* dk is the distance to f times the constant */
 			for (b = f - 1, dk = 0; b > prev; b--) {
 				dk += 0x9e3779b9U;
-				d = hash_mix32(last ^ dk);
-				w->min[b & (MH_BINS - 1)] = d - (d == EMPTY);
+				w->in[b & (MH_BINS - 1)] = last ^ dk;
 			}
 			prev = f;
 		}
 }
 
-static void
-finish(const struct mh_work *w, size_t shingles, struct mh_sketch *sk)
-{
-	const uint32_t	*v = w->min;
-	unsigned	 i;
-
-	/* the values are hash outputs: their low bits are uniform */
 #if MH_BITS != 2
 #error "the packing below is written out for 2 bits"
 #endif
+#ifdef __SSE2__
+/* 32-bit products of four lanes by c, from SSE2's two 32x32->64 ones. */
+static inline __m128i
+mul32(__m128i a, __m128i c)
+{
+	__m128i	 even = _mm_mul_epu32(a, c);
+	__m128i	 odd = _mm_mul_epu32(_mm_srli_epi64(a, 32), c);
+
+	return _mm_unpacklo_epi32(_mm_shuffle_epi32(even, 0x08),
+	    _mm_shuffle_epi32(odd, 0x08));
+}
+
+/* hash_mix32 of four lanes */
+static inline __m128i
+mix32x4(__m128i x)
+{
+	x = _mm_xor_si128(x, _mm_srli_epi32(x, 16));
+	x = mul32(x, _mm_set1_epi32(0x7feb352d));
+	x = _mm_xor_si128(x, _mm_srli_epi32(x, 15));
+	x = mul32(x, _mm_set1_epi32((int)0x846ca68bU));
+	return _mm_xor_si128(x, _mm_srli_epi32(x, 16));
+}
+
+/*
+ * Mix every empty bin's input and keep the filled bins, 16 bins a loop;
+ * pack the low 2 bits of each on the way: four bins' values, a byte
+ * apiece, fold into the low byte of their 32-bit lane.
+ */
+static void
+mix_empty(struct mh_work *w, uint8_t *sig)
+{
+	const __m128i	 ones = _mm_set1_epi32(-1), three = _mm_set1_epi32(3);
+	__m128i		 v[4], e, d, b;
+	unsigned	 i, k;
+	int		 packed;
+
+	for (i = 0; i < MH_BINS; i += 16) {
+		for (k = 0; k < 4; k++) {
+			v[k] = _mm_loadu_si128((const __m128i *)(const void *)
+			    (w->min + i + 4 * k));
+			e = _mm_cmpeq_epi32(v[k], ones);
+			d = mix32x4(_mm_loadu_si128((const __m128i *)
+			    (const void *)(w->in + i + 4 * k)));
+			/* EMPTY is reserved: it becomes EMPTY - 1 */
+			d = _mm_add_epi32(d, _mm_cmpeq_epi32(d, ones));
+			v[k] = _mm_or_si128(_mm_and_si128(e, d),
+			    _mm_andnot_si128(e, v[k]));
+			_mm_storeu_si128((__m128i *)(void *)
+			    (w->min + i + 4 * k), v[k]);
+			v[k] = _mm_and_si128(v[k], three);
+		}
+		b = _mm_packus_epi16(_mm_packs_epi32(v[0], v[1]),
+		    _mm_packs_epi32(v[2], v[3]));
+		b = _mm_or_si128(b, _mm_srli_epi32(b, 6));
+		b = _mm_or_si128(b, _mm_srli_epi32(b, 12));
+		b = _mm_and_si128(b, _mm_set1_epi32(0xff));
+		b = _mm_packus_epi16(_mm_packs_epi32(b, b), b);
+		packed = _mm_cvtsi128_si32(b);
+		memcpy(sig + i / 4, &packed, 4);
+	}
+}
+#else
+static void
+mix_empty(struct mh_work *w, uint8_t *sig)
+{
+	const uint32_t	*v = w->min;
+	uint32_t	 d;
+	unsigned	 i;
+
+	for (i = 0; i < MH_BINS; i++)
+		if (w->min[i] == EMPTY) {
+			d = hash_mix32(w->in[i]);
+			w->min[i] = d - (d == EMPTY);
+		}
 	for (i = 0; i < MH_SIGBYTES; i++, v += 4)
-		sk->sig[i] = (uint8_t)((v[0] & 3) | (v[1] & 3) << 2 |
+		sig[i] = (uint8_t)((v[0] & 3) | (v[1] & 3) << 2 |
 		    (v[2] & 3) << 4 | (v[3] & 3) << 6);
+}
+#endif
+
+static void
+finish(struct mh_work *w, size_t shingles, struct mh_sketch *sk)
+{
+	unsigned	 i;
+
+	/* the values are hash outputs: their low bits are uniform */
+	mix_empty(w, sk->sig);
 	for (i = 0; i < MH_BANDS; i++)
 		sk->band[i] = w->min[i * (MH_BINS / MH_BANDS)];
 	sk->count = shingles > UINT16_MAX ? UINT16_MAX : (uint16_t)shingles;
