@@ -93,7 +93,7 @@ load_tail(const char *p, size_t len)
 
 	/* p has SLACK readable bytes past the text; the excess is masked */
 	memcpy(&v, p, 8);
-	return len >= 8 ? v : v & ((1ULL << (len * 8)) - 1);
+	return v & ~0ULL >> (64 - len * 8);
 }
 
 static inline uint64_t
@@ -268,6 +268,7 @@ hash_words(const char *p, const char *end, struct words *w)
 {
 	const char	*ws = p, *q;
 	size_t		 max = (size_t)(end - p) / 2 + 1;
+	uint64_t	*h;
 	uint32_t	 sp;
 
 	if (w->cap - w->n < max) {
@@ -279,6 +280,8 @@ hash_words(const char *p, const char *end, struct words *w)
 			exit(2);
 		}
 	}
+	/* a local pointer: stores through w->h could alias w->n */
+	h = w->h + w->n;
 	for (q = p; q < end; q += 16) {
 #ifdef __SSE2__
 		sp = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(
@@ -296,12 +299,13 @@ hash_words(const char *p, const char *end, struct words *w)
 			const char	*e = q + __builtin_ctz(sp);
 
 			if (e > ws)
-				w->h[w->n++] = word_hash(ws, (size_t)(e - ws));
+				*h++ = word_hash(ws, (size_t)(e - ws));
 			ws = e + 1;
 		}
 	}
 	if (end > ws)
-		w->h[w->n++] = word_hash(ws, (size_t)(end - ws));
+		*h++ = word_hash(ws, (size_t)(end - ws));
+	w->n = (size_t)(h - w->h);
 }
 
 void
