@@ -84,7 +84,7 @@ check_ascii(const char *s, size_t n)
 		} else
 			inword = 0;
 	}
-	norm_words(s, n, &got, &w);
+	norm_words(s, n, &got, &w, NULL);
 	if (got.len != want.len || w.n != nw ||
 	    (got.len > 0 && memcmp(got.p, want.p, got.len) != 0))
 		abort();
@@ -98,6 +98,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct dedupe	 dd;
 	struct buf	 tmp = { NULL, 0, 0 }, a = { NULL, 0, 0 };
+	struct buf	 b = { NULL, 0, 0 };
+	struct norm_cache *cache;
 	char		 err[300];
 	const char	*s = (const char *)data;
 
@@ -120,15 +122,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	check_ascii(s, size);
 
-	/* folding is idempotent */
+	/* folding is idempotent, and the same through the cache */
+	if ((cache = calloc(1, sizeof(*cache))) == NULL)
+		abort();
 	buf_reset(&tmp);
 	utf8_repair(s, size, &tmp);
-	norm_words(tmp.p != NULL ? tmp.p : "", tmp.len, &a, NULL);
+	norm_words(tmp.p != NULL ? tmp.p : "", tmp.len, &a, NULL, NULL);
+	norm_words(tmp.p != NULL ? tmp.p : "", tmp.len, &b, NULL, cache);
+	if (b.len != a.len || memcmp(b.p, a.p, a.len) != 0)
+		abort();
 	buf_reset(&tmp);
-	norm_words(a.p, a.len, &tmp, NULL);
+	norm_words(a.p, a.len, &tmp, NULL, cache);
 	if (tmp.len != a.len || memcmp(tmp.p, a.p, a.len) != 0)
 		abort();
+	free(cache);
 	buf_free(&tmp);
 	buf_free(&a);
+	buf_free(&b);
 	return 0;
 }

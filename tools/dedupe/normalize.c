@@ -120,9 +120,17 @@ word_hash(const char *p, size_t len)
  * copied a word at a time, other characters go through utf8proc.
  */
 struct folder {
-	struct buf	*out;
-	unsigned	 last;
+	struct buf		*out;
+	unsigned		 last;
+	struct norm_cache	*cache;		/* or NULL */
 };
+
+/*
+ * What a character folds to, for the cache: marks count for nothing, so
+ * only separators, or only word characters (8 bytes at most), or nothing
+ * at all have one simple effect; anything else takes the long way.
+ */
+enum kind { K_EMPTY, K_SEP, K_NONE, K_WORD, K_MIXED };
 
 static void
 fold_cp(struct folder *f, utf8proc_int32_t cp)
@@ -142,20 +150,81 @@ fold_cp(struct folder *f, utf8proc_int32_t cp)
 	}
 }
 
+static utf8proc_ssize_t
+decompose(uint32_t cp, utf8proc_int32_t *dst)
+{
+	int	 bound = 0;
+
+	return utf8proc_decompose_char((utf8proc_int32_t)cp, dst, FOLD_MAX,
+	    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+	    UTF8PROC_STRIPMARK | UTF8PROC_IGNORE, &bound);
+}
+
+/* Classify cp for the cache slot h. */
+static void
+cache_fill(struct norm_cache *c, size_t h, uint32_t cp)
+{
+	utf8proc_int32_t	 dst[FOLD_MAX];
+	utf8proc_uint8_t	 enc[4];
+	utf8proc_ssize_t	 k, i, e;
+	unsigned		 seps = 0, words = 0, len = 0;
+
+	c->cp[h] = cp;
+	c->kind[h] = K_MIXED;
+	if ((k = decompose(cp, dst)) < 0 || k > FOLD_MAX) {
+		c->kind[h] = K_SEP;
+		return;
+	}
+	for (i = 0; i < k; i++)
+		switch (class_of(dst[i])) {
+		case SEP:
+			seps++;
+			break;
+		case WORD:
+			words++;
+			e = utf8proc_encode_char(dst[i], enc);
+			if (len + (size_t)e > sizeof(c->out[h]))
+				return;
+			memcpy(c->out[h] + len, enc, (size_t)e);
+			len += (unsigned)e;
+			break;
+		case MARK:
+			break;
+		}
+	if (seps > 0 && words > 0)
+		return;
+	c->kind[h] = seps > 0 ? K_SEP : words > 0 ? K_WORD : K_NONE;
+	c->len[h] = (uint8_t)len;
+}
+
 /* One non-ASCII character; returns the bytes it took. */
 static size_t
 fold_other(struct folder *f, const unsigned char *s, size_t n)
 {
+	struct norm_cache	*c = f->cache;
 	utf8proc_int32_t	 dst[FOLD_MAX];
 	utf8proc_ssize_t	 k, i;
-	size_t			 len;
-	int			 bound = 0;
+	size_t			 len, h;
 	uint32_t		 cp;
 
 	cp = utf8_decode(s, n, &len);
-	k = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, FOLD_MAX,
-	    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-	    UTF8PROC_STRIPMARK | UTF8PROC_IGNORE, &bound);
+	if (c != NULL) {
+		h = (cp * 0x9e3779b1U) >> 23 & (NORM_CACHE - 1);
+		if (c->cp[h] != cp)
+			cache_fill(c, h, cp);
+		switch (c->kind[h]) {
+		case K_SEP:
+			fold_cp(f, ' ');
+			return len;
+		case K_NONE:
+			return len;
+		case K_WORD:
+			buf_add(f->out, c->out[h], c->len[h]);
+			f->last = 1;
+			return len;
+		}
+	}
+	k = decompose(cp, dst);
 	if (k < 0 || k > FOLD_MAX)
 		fold_cp(f, ' ');
 	else
@@ -309,10 +378,11 @@ hash_words(const char *p, const char *end, struct words *w)
 }
 
 void
-norm_words(const char *text, size_t n, struct buf *out, struct words *w)
+norm_words(const char *text, size_t n, struct buf *out, struct words *w,
+    struct norm_cache *cache)
 {
 	const unsigned char	*s = (const unsigned char *)text;
-	struct folder		 f = { out, 0 };
+	struct folder		 f = { out, 0, cache };
 	size_t			 i = 0, start = out->len;
 
 	/* ASCII never grows: n bytes and one joining space suffice */

@@ -17,13 +17,25 @@
  * the first new word from what out already held; a word is never split
  * between calls.  With w, the hash of each word is appended to it.
  */
-/* Hashes of the words appended, when the caller wants them. */
 struct words {
 	uint64_t	*h;
 	size_t		 n;
 	size_t		 cap;
 };
 
-void	norm_words(const char *, size_t, struct buf *, struct words *);
+/*
+ * What non-ASCII characters fold to, looked up once by utf8proc and then
+ * kept (a direct-mapped cache; zeroed means empty).  Optional.
+ */
+#define NORM_CACHE	512
+struct norm_cache {
+	uint32_t	 cp[NORM_CACHE];
+	uint8_t		 kind[NORM_CACHE];
+	uint8_t		 len[NORM_CACHE];
+	char		 out[NORM_CACHE][8];
+};
+
+void	norm_words(const char *, size_t, struct buf *, struct words *,
+	    struct norm_cache *);
 
 #endif
