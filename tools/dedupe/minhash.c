@@ -68,14 +68,62 @@ add_shingles(struct mh_work *w, const uint64_t *h, size_t words)
 /*
  * Each empty bin takes the value of the next filled bin to its right, mixed
  * with the distance, so two texts agree on it about as often as on a filled
- * bin (Shrivastava and Li 2014).  The empty bins' inputs are laid out run by
- * run, each run from the filled bin that ends it; mix_empty then mixes them
- * all at once.
+ * bin (Shrivastava and Li 2014).  densify lays out the empty bins' inputs
+ * run by run, each run from the filled bin that ends it; mix_empty then
+ * mixes them all at once.
  */
+#define DK	0x9e3779b9U	/* distance 1, times the mixing constant */
+
+#ifdef __SSE2__
+/*
+ * in[e - 1], in[e - 2], ... in[e - len] get last mixed with the distances
+ * d, d + 1, ...: four at a time, so up to three more below, which runs
+ * laid out later (lower down) overwrite.
+ */
+static void
+lay_run(uint32_t *in, int e, int len, uint32_t d, uint32_t last)
+{
+	const __m128i	 step = _mm_set_epi32(0, (int)DK, (int)(2 * DK),
+			    (int)(3 * DK));
+	const __m128i	 l = _mm_set1_epi32((int)last);
+
+	for (; len > 0; d += 4, len -= 4, e -= 4)
+		_mm_storeu_si128((__m128i *)(void *)(in + e - 4),
+		    _mm_xor_si128(l, _mm_add_epi32(step,
+		    _mm_set1_epi32((int)(d * DK)))));
+}
+
 static void
 densify(struct mh_work *w)
 {
 	const uint64_t	*filled = w->filled;
+	uint32_t	*in = w->in + 4;
+	uint64_t	 m;
+	int		 k, f, first, top;
+
+	for (k = 0; filled[k] == 0; k++)
+		;
+	first = k * 64 + __builtin_ctzll(filled[k]);
+	/* from the top down, starting with the bins that wrap round */
+	top = MH_BINS;
+	for (k = MH_BINS / 64 - 1; k >= 0; k--)
+		for (m = filled[k]; m != 0; m &= ~(1ULL << (f % 64))) {
+			f = k * 64 + 63 - __builtin_clzll(m);
+			if (top == MH_BINS)
+				lay_run(in, top, MH_BINS - 1 - f,
+				    (uint32_t)first + 1, w->min[first]);
+			else
+				lay_run(in, top, top - f - 1, 1, w->min[top]);
+			top = f;
+		}
+	lay_run(in, first, first, 1, w->min[first]);
+}
+#else
+static void
+densify(struct mh_work *w)
+{
+	const uint64_t	*filled = w->filled;
+	uint32_t	*in = w->in + 4;
 	uint64_t	 m;
 	uint32_t	 last, dk;
 	int		 b, f, prev, k;
@@ -90,12 +138,13 @@ densify(struct mh_work *w)
 			last = w->min[f];
 			/* dk is the distance to f times the constant */
 			for (b = f - 1, dk = 0; b > prev; b--) {
-				dk += 0x9e3779b9U;
-				w->in[b & (MH_BINS - 1)] = last ^ dk;
+				dk += DK;
+				in[b & (MH_BINS - 1)] = last ^ dk;
 			}
 			prev = f;
 		}
 }
+#endif
 
 #if MH_BITS != 2
 #error "the packing below is written out for 2 bits"
@@ -142,7 +191,7 @@ mix_empty(struct mh_work *w, uint8_t *sig)
 			    (w->min + i + 4 * k));
 			e = _mm_cmpeq_epi32(v[k], ones);
 			d = mix32x4(_mm_loadu_si128((const __m128i *)
-			    (const void *)(w->in + i + 4 * k)));
+			    (const void *)(w->in + 4 + i + 4 * k)));
 			/* EMPTY is reserved: it becomes EMPTY - 1 */
 			d = _mm_add_epi32(d, _mm_cmpeq_epi32(d, ones));
 			v[k] = _mm_or_si128(_mm_and_si128(e, d),
@@ -171,7 +220,7 @@ mix_empty(struct mh_work *w, uint8_t *sig)
 
 	for (i = 0; i < MH_BINS; i++)
 		if (w->min[i] == EMPTY) {
-			d = hash_mix32(w->in[i]);
+			d = hash_mix32(w->in[4 + i]);
 			w->min[i] = d - (d == EMPTY);
 		}
 	for (i = 0; i < MH_SIGBYTES; i++, v += 4)

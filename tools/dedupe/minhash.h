@@ -28,7 +28,7 @@ struct mh_sketch {
 struct mh_work {
 	uint32_t	 min[MH_BINS];
 	uint64_t	 filled[MH_BINS / 64];	/* bins with a value */
-	uint32_t	 in[MH_BINS];		/* what fills the others */
+	uint32_t	 in[4 + MH_BINS];	/* what fills the others */
 };
 
 /*
