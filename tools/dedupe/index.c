@@ -3,7 +3,10 @@
  * use linear probing, which keeps the bytes per item low and probes in one
  * or two cache lines.
  */
+#include <sys/mman.h>
+
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,6 +32,50 @@ xreallocarray(void *p, size_t n, size_t size)
 		fputs("dedupe: out of memory\n", stderr);
 		exit(2);
 	}
+	return p;
+}
+
+/*
+ * The tables are probed at random: past a few MB, with 4 KB pages nearly
+ * every probe would miss the TLB as well as the caches, so large tables
+ * are aligned for, and ask for, huge pages (a hint; without them nothing
+ * changes).
+ */
+#define HUGE_PAGE	(2UL << 20)
+
+/* Ask for huge pages over the whole ones in p[0..bytes). */
+static void
+hint_huge(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t	 a = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	uintptr_t	 e = ((uintptr_t)p + bytes) & ~(HUGE_PAGE - 1);
+
+	if (e > a)
+		(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)bytes;
+#endif
+}
+
+/* A new table, aligned to huge pages when it is large. */
+static void *
+table_alloc(size_t n, size_t size)
+{
+	void	*p;
+
+	if (size != 0 && n > SIZE_MAX / size) {
+		fputs("dedupe: out of memory\n", stderr);
+		exit(2);
+	}
+	if (n * size < HUGE_PAGE)
+		return xreallocarray(NULL, n, size);
+	if (posix_memalign(&p, HUGE_PAGE, n * size) != 0) {
+		fputs("dedupe: out of memory\n", stderr);
+		exit(2);
+	}
+	hint_huge(p, n * size);
 	return p;
 }
 
@@ -104,10 +151,10 @@ xgrow(struct index *ix)
 	size_t		 oldcap = ix->xcap, i, j;
 
 	ix->xcap = next_cap(oldcap);
-	ix->xs = xreallocarray(NULL, ix->xcap, sizeof(*ix->xs));
+	ix->xs = table_alloc(ix->xcap, sizeof(*ix->xs));
 	memset(ix->xs, 0, ix->xcap * sizeof(*ix->xs));
 	if (ix->keep_ids)
-		ix->xitem = xreallocarray(NULL, ix->xcap, sizeof(*ix->xitem));
+		ix->xitem = table_alloc(ix->xcap, sizeof(*ix->xitem));
 	for (i = 0; i < oldcap; i++) {
 		if (old[i].lo == 0 && old[i].hi == 0)
 			continue;
@@ -194,7 +241,7 @@ lcopy(const struct index *ix, size_t cap)
 	struct lslot	*t;
 	size_t		 slots = cap + LSH_SPILL, i, j, at = 0;
 
-	t = xreallocarray(NULL, slots, sizeof(*t));
+	t = table_alloc(slots, sizeof(*t));
 	for (i = 0; i < slots; i++)
 		t[i].item = INDEX_NONE;
 	for (i = 0; i < ix->lslots; i++) {
