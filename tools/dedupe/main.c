@@ -218,20 +218,14 @@ do_record(struct state *st, const struct rec *r)
 	maybe_commit(st);
 }
 
-/* Write one buffered record, marked when it belongs to a duplicate. */
+/* Write one buffered record of a duplicate document, marked. */
 static void
-write_buffered(struct state *st, const char *s, size_t n, int dup)
+write_marked(struct state *st, const char *s, size_t n)
 {
 	struct rec	 r;
 	size_t		 errpos;
 	const char	*msg;
 
-	if (!dup || !st->mark) {
-		if (fwrite(s, 1, n, st->cli.out) != n ||
-		    putc('\n', st->cli.out) == EOF)
-			cli_write_failed(&st->cli);
-		return;
-	}
 	memset(&r, 0, sizeof(r));
 	if (json_scan_object(s, n, &st->obj, &errpos, &msg) == -1)
 		cli_fatal(&st->cli, "internal error: %s", msg);
@@ -249,6 +243,7 @@ flush_doc(struct state *st)
 	uint32_t	 of = 0;
 	double		 sim = 0;
 	size_t		 i, start;
+	const char	*nl;
 	int		 dup;
 
 	if (!st->indoc)
@@ -257,14 +252,19 @@ flush_doc(struct state *st)
 	dup = v == DD_DUP;
 	if (dup && st->mark)
 		make_dup(st, of, sim);
-	if (dup ? st->mark || st->only_dups : !st->only_dups)
-		for (i = start = 0; i < st->lines.len; i++) {
-			if (st->lines.p[i] != '\n')
-				continue;
-			write_buffered(st, st->lines.p + start, i - start,
-			    dup);
-			start = i + 1;
+	if (dup && st->mark)
+		for (start = 0; start < st->lines.len; start = i + 1) {
+			nl = memchr(st->lines.p + start, '\n',
+			    st->lines.len - start);
+			i = (size_t)(nl - st->lines.p);
+			write_marked(st, st->lines.p + start, i - start);
 		}
+	else if (dup ? st->only_dups : !st->only_dups) {
+		/* unmarked, the records go out as they came in */
+		if (fwrite(st->lines.p, 1, st->lines.len, st->cli.out) !=
+		    st->lines.len)
+			cli_write_failed(&st->cli);
+	}
 	cli_check_output(&st->cli);
 	buf_reset(&st->lines);
 	st->indoc = 0;
