@@ -351,18 +351,21 @@ hash_words(const char *p, const char *end, struct words *w)
 	}
 	/* a local pointer: stores through w->h could alias w->n */
 	h = w->h + w->n;
-	for (q = p; q < end; q += 16) {
+	for (q = p; q < end; q += 32) {
 #ifdef __SSE2__
 		sp = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(
 		    _mm_loadu_si128((const __m128i *)(const void *)q),
-		    _mm_set1_epi8(' ')));
+		    _mm_set1_epi8(' '))) |
+		    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(const void *)(q + 16)),
+		    _mm_set1_epi8(' '))) << 16;
 #else
 		unsigned	 k;
 
-		for (sp = 0, k = 0; k < 16; k++)
+		for (sp = 0, k = 0; k < 32; k++)
 			sp |= (uint32_t)(q[k] == ' ') << k;
 #endif
-		if (end - q < 16)
+		if (end - q < 32)
 			sp &= (1U << (end - q)) - 1;
 		for (; sp != 0; sp &= sp - 1) {
 			const char	*e = q + __builtin_ctz(sp);
