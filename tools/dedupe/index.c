@@ -23,7 +23,8 @@
  * under it, which bounds the candidates checked per lookup.
  */
 #define LSH_MAXRUN	16
-#define LSH_SPILL	1024	/* slots past the capacity, for the last cluster */
+/* Slots past a table's capacity, for its last cluster. */
+#define SPILL	1024
 
 static void *
 xreallocarray(void *p, size_t n, size_t size)
@@ -127,44 +128,91 @@ next_cap(size_t cap)
 	return cap < 64 ? 64 : cap + cap / 2;
 }
 
-/* Exact keys. */
+/*
+ * Exact keys, in linear probing kept in key order like the LSH table
+ * (below): a key that is not there is known at the first larger one,
+ * instead of at the end of its cluster.
+ */
 
+static inline int
+xempty(const struct xslot *s)
+{
+	return s->lo == 0 && s->hi == 0;
+}
+
+static inline int
+xless(const struct xslot *a, const struct xslot *b)
+{
+	return a->hi < b->hi || (a->hi == b->hi && a->lo < b->lo);
+}
+
+static inline size_t
+xhome(const struct xslot *k, size_t cap)
+{
+	return slot_of((uint32_t)(k->hi >> 32), cap);
+}
+
+/* Where k is, or would go: the first slot from its home not below it. */
 static size_t
 xprobe(const struct index *ix, const struct xslot *k)
 {
-	size_t	 i = slot_of((uint32_t)(k->hi >> 32), ix->xcap);
+	size_t	 i = xhome(k, ix->xcap);
 
-	while (ix->xs[i].lo != 0 || ix->xs[i].hi != 0) {
-		if (ix->xs[i].lo == k->lo && ix->xs[i].hi == k->hi)
-			break;
-		if (++i == ix->xcap)
-			i = 0;
-	}
+	while (i < ix->xslots && !xempty(&ix->xs[i]) && xless(&ix->xs[i], k))
+		i++;
 	return i;
+}
+
+static inline int
+xat(const struct index *ix, size_t i, const struct xslot *k)
+{
+	return i < ix->xslots && ix->xs[i].lo == k->lo &&
+	    ix->xs[i].hi == k->hi;
+}
+
+/* The keys in a table of cap slots, in one pass; 0 if they do not fit. */
+static int
+xcopy(struct index *ix, size_t cap, struct xslot *t, uint32_t *titem)
+{
+	size_t	 slots = cap + SPILL, i, j, at = 0;
+
+	memset(t, 0, slots * sizeof(*t));
+	for (i = 0; i < ix->xslots; i++) {
+		if (xempty(&ix->xs[i]))
+			continue;
+		if ((j = xhome(&ix->xs[i], cap)) < at)
+			j = at;
+		if (j >= slots)
+			return 0;
+		t[j] = ix->xs[i];
+		if (titem != NULL)
+			titem[j] = ix->xitem[i];
+		at = j + 1;
+	}
+	return 1;
 }
 
 static void
 xgrow(struct index *ix)
 {
-	struct xslot	*old = ix->xs;
-	uint32_t	*olditem = ix->xitem;
-	size_t		 oldcap = ix->xcap, i, j;
+	struct xslot	*t = NULL;
+	uint32_t	*titem = NULL;
+	size_t		 cap = ix->xcap;
 
-	ix->xcap = next_cap(oldcap);
-	ix->xs = table_alloc(ix->xcap, sizeof(*ix->xs));
-	memset(ix->xs, 0, ix->xcap * sizeof(*ix->xs));
-	if (ix->keep_ids)
-		ix->xitem = table_alloc(ix->xcap, sizeof(*ix->xitem));
-	for (i = 0; i < oldcap; i++) {
-		if (old[i].lo == 0 && old[i].hi == 0)
-			continue;
-		j = xprobe(ix, &old[i]);
-		ix->xs[j] = old[i];
+	do {
+		free(t);
+		free(titem);
+		cap = next_cap(cap);
+		t = table_alloc(cap + SPILL, sizeof(*t));
 		if (ix->keep_ids)
-			ix->xitem[j] = olditem[i];
-	}
-	free(old);
-	free(olditem);
+			titem = table_alloc(cap + SPILL, sizeof(*titem));
+	} while (!xcopy(ix, cap, t, titem));
+	free(ix->xs);
+	free(ix->xitem);
+	ix->xs = t;
+	ix->xitem = titem;
+	ix->xcap = cap;
+	ix->xslots = cap + SPILL;
 }
 
 uint32_t
@@ -177,7 +225,7 @@ index_find_exact(const struct index *ix, const uint8_t *key)
 		return INDEX_NONE;
 	key_of(key, &k);
 	i = xprobe(ix, &k);
-	if (ix->xs[i].lo == 0 && ix->xs[i].hi == 0)
+	if (!xat(ix, i, &k))
 		return INDEX_NONE;
 	return ix->keep_ids ? ix->xitem[i] : 0;
 }
@@ -186,12 +234,28 @@ static void
 xadd(struct index *ix, const uint8_t *key, uint32_t item)
 {
 	struct xslot	 k;
-	size_t		 i;
+	size_t		 i, e;
 
 	if (ix->n >= MAXLOAD(ix->xcap))
 		xgrow(ix);
 	key_of(key, &k);
-	i = xprobe(ix, &k);
+	for (;;) {
+		i = xprobe(ix, &k);
+		if (xat(ix, i, &k))
+			break;
+		for (e = i; e < ix->xslots && !xempty(&ix->xs[e]); e++)
+			;
+		if (e < ix->xslots) {
+			/* the larger keys of the cluster move up one */
+			memmove(ix->xs + i + 1, ix->xs + i,
+			    (e - i) * sizeof(*ix->xs));
+			if (ix->keep_ids)
+				memmove(ix->xitem + i + 1, ix->xitem + i,
+				    (e - i) * sizeof(*ix->xitem));
+			break;
+		}
+		xgrow(ix);
+	}
 	ix->xs[i] = k;
 	if (ix->keep_ids)
 		ix->xitem[i] = item;
@@ -210,7 +274,7 @@ band_key(uint32_t v, unsigned band)
  * in the key, so inserting a key after the smaller ones of its cluster
  * (shifting the larger ones up) keeps each key's items together, and a
  * probe stops at the first larger key instead of walking the cluster.
- * Clusters do not wrap round: the array runs LSH_SPILL slots past the
+ * Clusters do not wrap round: the array runs SPILL slots past the
  * capacity, and the table grows when a cluster would run off its end.
  * Returns 1 when added, 0 when the key already has LSH_MAXRUN items,
  * -1 when there is no room.
@@ -239,7 +303,7 @@ static struct lslot *
 lcopy(const struct index *ix, size_t cap)
 {
 	struct lslot	*t;
-	size_t		 slots = cap + LSH_SPILL, i, j, at = 0;
+	size_t		 slots = cap + SPILL, i, j, at = 0;
 
 	t = table_alloc(slots, sizeof(*t));
 	for (i = 0; i < slots; i++)
@@ -271,7 +335,7 @@ lgrow(struct index *ix)
 	free(ix->ls);
 	ix->ls = t;
 	ix->lcap = cap;
-	ix->lslots = cap + LSH_SPILL;
+	ix->lslots = cap + SPILL;
 }
 
 static void
@@ -432,9 +496,9 @@ index_bytes(const struct index *ix)
 {
 	size_t	 b = 0;
 
-	b += ix->xcap * sizeof(*ix->xs);
+	b += ix->xslots * sizeof(*ix->xs);
 	if (ix->xitem != NULL)
-		b += ix->xcap * sizeof(*ix->xitem);
+		b += ix->xslots * sizeof(*ix->xitem);
 	b += ix->ncap * (MH_SIGBYTES + sizeof(*ix->count));
 	b += ix->lslots * sizeof(*ix->ls);
 	if (ix->idoff != NULL)

@@ -33,6 +33,7 @@ struct index {
 	struct xslot	*xs;
 	uint32_t	*xitem;		/* item of each slot, with keep_ids */
 	size_t		 xcap;
+	size_t		 xslots;	/* xcap and the spill past it */
 	/* near mode */
 	uint8_t		*sig;
 	uint16_t	*count;
