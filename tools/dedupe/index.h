@@ -46,6 +46,7 @@ struct index {
 	uint64_t	*idoff;
 	size_t		 idcap;
 	uint64_t	 idend;
+	uint64_t	 idsynced;	/* ids before it are in the file */
 };
 
 /* Returns -1 (errno set) if the temporary file for ids cannot be made. */
