@@ -101,7 +101,10 @@ word_hash(const char *p, size_t len)
 {
 	uint64_t	 h = 0x9e3779b97f4a7c15ULL ^ len, v;
 
-	/* little-endian loads; sketches are not portable to big endian */
+	/*
+	 * little-endian loads; sketches are not portable to big endian.
+	 * Words are never empty, so the last 1..8 bytes are always mixed in.
+	 */
 	for (; len > 8; p += 8, len -= 8) {
 		memcpy(&v, p, 8);
 		h = (h ^ v) * 0xff51afd7ed558ccdULL;
