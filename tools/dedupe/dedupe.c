@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* every item is hashed: no call into the library for it */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "dedupe.h"
@@ -39,7 +41,7 @@ void
 dd_text(struct dedupe *dd, const char *s, size_t n)
 {
 	norm_words(s, n, &dd->norm,
-	    dd->near || dd->store != NULL ? &dd->words : NULL);
+	    dd->near || dd->store != NULL ? &dd->words : NULL, &dd->cache);
 }
 
 static void

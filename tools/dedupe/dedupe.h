@@ -19,6 +19,7 @@ struct dedupe {
 	struct mh_work	 work;
 	struct buf	 norm;		/* the item's words so far */
 	struct words	 words;		/* and their hashes, for sketches */
+	struct norm_cache cache;
 	struct store	*store;		/* NULL without -s */
 	int		 near;
 };

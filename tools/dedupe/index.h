@@ -33,17 +33,20 @@ struct index {
 	struct xslot	*xs;
 	uint32_t	*xitem;		/* item of each slot, with keep_ids */
 	size_t		 xcap;
+	size_t		 xslots;	/* xcap and the spill past it */
 	/* near mode */
 	uint8_t		*sig;
 	uint16_t	*count;
 	size_t		 ncap;
 	struct lslot	*ls;
 	size_t		 lcap, ln;
+	size_t		 lslots;	/* lcap and the spill past it */
 	/* ids, in a temporary file so that they cost 8 bytes each here */
 	FILE		*idf;
 	uint64_t	*idoff;
 	size_t		 idcap;
 	uint64_t	 idend;
+	uint64_t	 idsynced;	/* ids before it are in the file */
 };
 
 /* Returns -1 (errno set) if the temporary file for ids cannot be made. */

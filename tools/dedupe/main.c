@@ -80,6 +80,44 @@ item_time(struct state *st, const struct rec *r)
 	    (dt.has_time ? dt.hh * 3600 + dt.mm * 60 : 0);
 }
 
+/*
+ * The text of a string member, 1/0/-1 as rec_get_string.  A literal whose
+ * only escapes are \" \\ and \/ is used in place: those decode to
+ * punctuation, which folds to the same separators as the escapes
+ * themselves, so the copy is saved for nearly every record.
+ */
+static int
+get_text(struct state *st, const struct rec *r, const char *key,
+    const char **p, size_t *n)
+{
+	const char	*s, *end, *bs;
+	size_t		 len;
+
+	if ((s = rec_get_raw(r, key, &len)) == NULL || *s != '"')
+		goto decode;
+	end = s + len - 1;
+	for (bs = s + 1; (bs = memchr(bs, '\\', (size_t)(end - bs))) != NULL;
+	    bs += 2)
+		if (bs[1] != '"' && bs[1] != '\\' && bs[1] != '/')
+			goto decode;
+	*p = s + 1;
+	*n = len - 2;
+	return 1;
+decode:
+	buf_reset(&st->text);
+	*p = NULL;
+	*n = 0;
+	switch (rec_get_string(r, key, &st->text)) {
+	case -1:
+		return -1;
+	case 0:
+		return 0;
+	}
+	*p = st->text.p;
+	*n = st->text.len;
+	return 1;
+}
+
 /* The dup value: {"of":"<id>","sim":0.93}. */
 static void
 make_dup(struct state *st, uint32_t of, double sim)
@@ -137,12 +175,13 @@ static void
 do_record(struct state *st, const struct rec *r)
 {
 	enum verdict	 v;
+	const char	*text;
+	size_t		 textlen;
 	uint32_t	 of = 0;
 	double		 sim = 0;
 	int		 got;
 
-	buf_reset(&st->text);
-	got = rec_get_string(r, st->field, &st->text);
+	got = get_text(st, r, st->field, &text, &textlen);
 	if (got == -1) {
 		buf_reset(&st->val);
 		buf_addc(&st->val, '"');
@@ -154,16 +193,18 @@ do_record(struct state *st, const struct rec *r)
 	v = DD_EMPTY;
 	if (got == 1) {
 		dd_begin(&st->dd);
-		dd_text(&st->dd, st->text.p, st->text.len);
+		dd_text(&st->dd, text, textlen);
 		buf_reset(&st->id);
-		if (rec_get_string(r, "id", &st->id) != 1) {
+		/* ids and times are kept only for -m and -s */
+		if ((st->mark || st->dd.store != NULL) &&
+		    rec_get_string(r, "id", &st->id) != 1) {
 			buf_reset(&st->id);
 			buf_addcstr(&st->id, r->file);
 			buf_addc(&st->id, ':');
 			buf_addu(&st->id, r->lineno);
 		}
-		v = judge(st, st->id.p, st->id.len, item_time(st, r), &of,
-		    &sim);
+		v = judge(st, st->id.p, st->id.len, st->dd.store != NULL ?
+		    item_time(st, r) : 0, &of, &sim);
 	}
 	if (v == DD_DUP) {
 		if (st->mark) {
@@ -177,20 +218,14 @@ do_record(struct state *st, const struct rec *r)
 	maybe_commit(st);
 }
 
-/* Write one buffered record, marked when it belongs to a duplicate. */
+/* Write one buffered record of a duplicate document, marked. */
 static void
-write_buffered(struct state *st, const char *s, size_t n, int dup)
+write_marked(struct state *st, const char *s, size_t n)
 {
 	struct rec	 r;
 	size_t		 errpos;
 	const char	*msg;
 
-	if (!dup || !st->mark) {
-		if (fwrite(s, 1, n, st->cli.out) != n ||
-		    putc('\n', st->cli.out) == EOF)
-			cli_write_failed(&st->cli);
-		return;
-	}
 	memset(&r, 0, sizeof(r));
 	if (json_scan_object(s, n, &st->obj, &errpos, &msg) == -1)
 		cli_fatal(&st->cli, "internal error: %s", msg);
@@ -208,6 +243,7 @@ flush_doc(struct state *st)
 	uint32_t	 of = 0;
 	double		 sim = 0;
 	size_t		 i, start;
+	const char	*nl;
 	int		 dup;
 
 	if (!st->indoc)
@@ -216,14 +252,19 @@ flush_doc(struct state *st)
 	dup = v == DD_DUP;
 	if (dup && st->mark)
 		make_dup(st, of, sim);
-	if (dup ? st->mark || st->only_dups : !st->only_dups)
-		for (i = start = 0; i < st->lines.len; i++) {
-			if (st->lines.p[i] != '\n')
-				continue;
-			write_buffered(st, st->lines.p + start, i - start,
-			    dup);
-			start = i + 1;
+	if (dup && st->mark)
+		for (start = 0; start < st->lines.len; start = i + 1) {
+			nl = memchr(st->lines.p + start, '\n',
+			    st->lines.len - start);
+			i = (size_t)(nl - st->lines.p);
+			write_marked(st, st->lines.p + start, i - start);
 		}
+	else if (dup ? st->only_dups : !st->only_dups) {
+		/* unmarked, the records go out as they came in */
+		if (fwrite(st->lines.p, 1, st->lines.len, st->cli.out) !=
+		    st->lines.len)
+			cli_write_failed(&st->cli);
+	}
 	cli_check_output(&st->cli);
 	buf_reset(&st->lines);
 	st->indoc = 0;
@@ -233,7 +274,9 @@ flush_doc(struct state *st)
 static void
 do_doc_record(struct state *st, const struct rec *r)
 {
-	int	 got;
+	const char	*text;
+	size_t		 textlen;
+	int		 got;
 
 	buf_reset(&st->id);
 	got = rec_get_string(r, "doc", &st->id);
@@ -241,8 +284,7 @@ do_doc_record(struct state *st, const struct rec *r)
 		rec_reject(&st->rr, r, "\"doc\" is not a string");
 		return;
 	}
-	buf_reset(&st->text);
-	if (rec_get_string(r, "text", &st->text) == -1) {
+	if (get_text(st, r, "text", &text, &textlen) == -1) {
 		rec_reject(&st->rr, r, "\"text\" is not a string");
 		return;
 	}
@@ -259,11 +301,13 @@ do_doc_record(struct state *st, const struct rec *r)
 			buf_add(&st->doc, st->id.p, st->id.len);
 		st->indoc = 1;
 		dd_begin(&st->dd);
-		st->doctime = item_time(st, r);
-		buf_reset(&st->text);
-		rec_get_string(r, "text", &st->text);
+		if (st->dd.store != NULL) {
+			st->doctime = item_time(st, r);
+			(void)get_text(st, r, "text", &text, &textlen);
+		}
 	}
-	dd_text(&st->dd, st->text.p, st->text.len);
+	if (textlen > 0)
+		dd_text(&st->dd, text, textlen);
 	buf_add(&st->lines, r->json, r->len);
 	buf_addc(&st->lines, '\n');
 }

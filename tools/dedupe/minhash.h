@@ -27,6 +27,8 @@ struct mh_sketch {
 /* Scratch space reused from item to item. */
 struct mh_work {
 	uint32_t	 min[MH_BINS];
+	uint64_t	 filled[MH_BINS / 64];	/* bins with a value */
+	uint32_t	 in[4 + MH_BINS];	/* what fills the others */
 };
 
 /*
