@@ -59,7 +59,7 @@ struct lexent {
 struct lexslot {
 	uint64_t	 w0, w1;
 	uint16_t	 id;
-	uint8_t		 len;
+	uint8_t		 fl;		/* TF_CAT, TF_PAST, TF_FUT */
 };
 
 struct lexicon {
