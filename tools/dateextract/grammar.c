@@ -2113,6 +2113,13 @@ static const uint8_t starts[W_COUNT] = {
 	[W_THIS] = 2, [W_THESE] = 2, [W_THAT] = 3
 };
 
+/* Whether word id can begin an expression: the lexer flags it TF_START. */
+int
+grammar_starter(unsigned id)
+{
+	return id < W_COUNT && (lex_entry(id)->cat != C_NONE || starts[id] != 0);
+}
+
 static int
 may_start(const struct tok *t, size_t n, size_t i)
 {
@@ -2191,6 +2198,11 @@ grammar_match(const char *s, const struct tok *t, size_t n, size_t from,
 	size_t		 i = from, k, nx = 0;
 
 	while (i < n && nx < max) {
+		/* most tokens are words that begin nothing: pass them fast */
+		while (i < n && t[i].kind == T_WORD && !(t[i].fl & TF_START))
+			i++;
+		if (i >= n)
+			break;
 		if (!may_start(t, n, i)) {
 			i++;
 			continue;

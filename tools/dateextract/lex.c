@@ -68,19 +68,20 @@ slotof(uint64_t w0, uint64_t w1)
 	return (unsigned)(h >> 54) & (LEX_SLOTS - 1);
 }
 
-/* The id of the lower-case word w0, w1 (0 if unknown); *fl gets its flags. */
+/*
+ * The lower-case word w0, w1 as its id in the low 16 bits and its token
+ * flags above them; 0 if it is not in the lexicon.
+ */
 static unsigned
-lookup(const struct lexicon *lx, uint64_t w0, uint64_t w1, unsigned *fl)
+lookup(const struct lexicon *lx, uint64_t w0, uint64_t w1)
 {
 	const struct lexslot *sl;
 	unsigned	 k;
 
 	for (k = slotof(w0, w1);; k = (k + 1) & (LEX_SLOTS - 1)) {
 		sl = &lx->slot[k];
-		if (sl->w0 == w0 && sl->w1 == w1) {
-			*fl |= sl->fl;
-			return sl->id;
-		}
+		if (sl->w0 == w0 && sl->w1 == w1)
+			return sl->idfl;
 		if (sl->w0 == 0)
 			return 0;
 	}
@@ -99,15 +100,15 @@ lex_init(struct lexicon *lx)
 	for (id = 1; id < W_COUNT; id++) {
 		n = strlen(lex_table[id].w);
 		pack((const unsigned char *)lex_table[id].w, n, &w0, &w1);
-		for (k = slotof(w0, w1); lx->slot[k].id != 0;
+		for (k = slotof(w0, w1); lx->slot[k].w0 != 0;
 		    k = (k + 1) & (LEX_SLOTS - 1))
 			continue;
 		lx->slot[k].w0 = w0;
 		lx->slot[k].w1 = w1;
-		lx->slot[k].id = (uint16_t)id;
-		lx->slot[k].fl = (uint8_t)((lex_table[id].cat != C_NONE ?
-		    TF_CAT : 0) | (lex_table[id].tense < 0 ? TF_PAST :
-		    lex_table[id].tense > 0 ? TF_FUT : 0));
+		lx->slot[k].idfl = id | (unsigned)((lex_table[id].cat !=
+		    C_NONE ? TF_CAT : 0) | (lex_table[id].tense < 0 ? TF_PAST :
+		    lex_table[id].tense > 0 ? TF_FUT : 0) |
+		    (grammar_starter(id) ? TF_START : 0)) << 16;
 	}
 }
 
@@ -211,9 +212,9 @@ word(const struct lexicon *lx, const char *s, size_t len, struct tok *t,
 		t->fl |= TF_LOWER;
 	w0 |= m0;
 	w1 |= m1;
-	fl = t->fl;
-	id = lookup(lx, w0, w1, &fl);
-	t->fl = (uint8_t)fl;
+	fl = lookup(lx, w0, w1);
+	id = fl & 0xffff;
+	t->fl |= (uint8_t)(fl >> 16);
 	t->id = (uint16_t)id;
 	if (id == 0 && (t->fl & TF_LOWER) && n >= 4 && u[n - 2] == 'e' &&
 	    u[n - 1] == 'd' && (u[n - 3] != 'e' || eed_past(u, n)))
@@ -301,12 +302,12 @@ static const uint8_t headmask[16][16] = {
  */
 static size_t
 fastword(const struct lexicon *lx, const unsigned char *u, size_t i,
-    struct tok *t)
+    unsigned space, struct tok *t)
 {
 	__m128i		 v = _mm_loadu_si128((const __m128i *)(u + i));
 	__m128i		 lv = _mm_or_si128(v, _mm_set1_epi8(0x20));
 	__m128i		 key;
-	unsigned	 lm, len, upper, fl, id;
+	unsigned	 lm, len, upper, fl, idfl;
 	uint64_t	 w0, w1;
 
 	/* letters: (c | 0x20) - 'a' < 26, as a signed compare */
@@ -318,20 +319,19 @@ fastword(const struct lexicon *lx, const unsigned char *u, size_t i,
 	/* upper case letters lack the 0x20 bit */
 	upper = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lv)) &
 	    ((1u << len) - 1);
-	fl = t->fl | (upper & 1 ? TF_CAP : 0) | (upper == 0 ? TF_LOWER : 0);
+	fl = space | (upper & 1) * TF_CAP | (upper == 0) * TF_LOWER;
 	key = _mm_and_si128(lv, _mm_loadu_si128((const __m128i *)
 	    headmask[len]));
 	w0 = (uint64_t)_mm_cvtsi128_si64(key);
 	w1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key));
-	id = lookup(lx, w0, w1, &fl);
+	idfl = lookup(lx, w0, w1);
+	fl |= idfl >> 16;
 	u += i;
-	if (id == 0 && (fl & TF_LOWER) && len >= 4 && u[len - 2] == 'e' &&
+	if (idfl == 0 && (fl & TF_LOWER) && len >= 4 && u[len - 2] == 'e' &&
 	    u[len - 1] == 'd' && (u[len - 3] != 'e' || eed_past(u, len)))
 		fl |= TF_ED | TF_PAST;
-	t->kind = T_WORD;
-	t->id = (uint16_t)id;
-	t->fl = (uint8_t)fl;
-	t->e = (uint32_t)(i + len);
+	*t = (struct tok){ .s = (uint32_t)i, .e = (uint32_t)(i + len),
+	    .id = (uint16_t)idfl, .kind = T_WORD, .fl = (uint8_t)fl };
 	return i + len;
 }
 #endif
@@ -342,11 +342,17 @@ lex_tokens(const struct lexicon *lx, const char *s, size_t n,
 {
 	const unsigned char *u = (const unsigned char *)s;
 	struct tok	*tk = *tokp, *t;
-	size_t		 i = 0, nt = 0, tcap = *cap, j;
+	size_t		 i = 0, nt = 0, tcap = *cap;
 	unsigned	 cls, space = TF_SPACE;
 	int		 high = 0;
 
 	while (i < n) {
+		/* the usual single space between words, without the loop */
+		if (u[i] == ' ') {
+			space = TF_SPACE;
+			if (++i == n)
+				break;
+		}
 		cls = lx->cls[u[i]];
 		if (cls == B_SPACE) {
 			space = TF_SPACE;
@@ -362,24 +368,25 @@ lex_tokens(const struct lexicon *lx, const char *s, size_t n,
 			*cap = tcap;
 		}
 		t = &tk[nt++];
-		memset(t, 0, sizeof(*t));
-		t->s = (uint32_t)i;
-		t->fl = (uint8_t)space;
+#ifdef __SSE2__
+		if (cls == B_ALPHA && i + 16 <= n) {
+			size_t	 j = fastword(lx, u, i, space, t);
+
+			if (j != 0) {
+				i = j;
+				space = 0;
+				continue;
+			}
+		}
+#endif
+		*t = (struct tok){ .s = (uint32_t)i, .fl = (uint8_t)space };
 		space = 0;
 		if (cls == B_PUNCT) {
 			t->kind = T_PUNCT;
 			t->ch = (char)u[i];
 			t->e = (uint32_t)++i;
-			continue;
-		}
-#ifdef __SSE2__
-		if (cls == B_ALPHA && i + 16 <= n &&
-		    (j = fastword(lx, u, i, t)) != 0) {
-			i = j;
-			continue;
-		}
-#endif
-		i = token(lx, s, n, i, t, &high);
+		} else
+			i = token(lx, s, n, i, t, &high);
 	}
 	*anyhigh = high;
 	return nt;
