@@ -54,7 +54,8 @@ struct lexent {
 };
 
 #define LEX_MAXWORD	15
-#define LEX_SLOTS	1024		/* open addressing, a power of two */
+#define LEX_BITS	11
+#define LEX_SLOTS	(1 << LEX_BITS)	/* open addressing, mostly empty */
 
 /* A word of up to 16 bytes packed lower case into two integers. */
 struct lexslot {

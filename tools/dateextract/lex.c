@@ -59,13 +59,11 @@ pack(const unsigned char *u, size_t n, uint64_t *w0, uint64_t *w1)
 	*w1 = b;
 }
 
+/* The first slot to look in: from the first eight letters only. */
 static unsigned
-slotof(uint64_t w0, uint64_t w1)
+slotof(uint64_t w0)
 {
-	uint64_t	 h = w0 * 0x9e3779b97f4a7c15ULL ^
-	    w1 * 0xc2b2ae3d27d4eb4fULL;
-
-	return (unsigned)(h >> 54) & (LEX_SLOTS - 1);
+	return (unsigned)((w0 * 0x9e3779b97f4a7c15ULL) >> (64 - LEX_BITS));
 }
 
 /*
@@ -78,7 +76,7 @@ lookup(const struct lexicon *lx, uint64_t w0, uint64_t w1)
 	const struct lexslot *sl;
 	unsigned	 k;
 
-	for (k = slotof(w0, w1);; k = (k + 1) & (LEX_SLOTS - 1)) {
+	for (k = slotof(w0);; k = (k + 1) & (LEX_SLOTS - 1)) {
 		sl = &lx->slot[k];
 		if (sl->w0 == w0 && sl->w1 == w1)
 			return sl->idfl;
@@ -100,7 +98,7 @@ lex_init(struct lexicon *lx)
 	for (id = 1; id < W_COUNT; id++) {
 		n = strlen(lex_table[id].w);
 		pack((const unsigned char *)lex_table[id].w, n, &w0, &w1);
-		for (k = slotof(w0, w1); lx->slot[k].w0 != 0;
+		for (k = slotof(w0); lx->slot[k].w0 != 0;
 		    k = (k + 1) & (LEX_SLOTS - 1))
 			continue;
 		lx->slot[k].w0 = w0;
@@ -316,10 +314,10 @@ fastword(const struct lexicon *lx, const unsigned char *u, size_t i,
 	len = (unsigned)__builtin_ctz(~lm);
 	if (len == 0 || len == 16 || u[i + len] >= 0x80)
 		return 0;
-	/* upper case letters lack the 0x20 bit */
-	upper = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lv)) &
-	    ((1u << len) - 1);
-	fl = space | (upper & 1) * TF_CAP | (upper == 0) * TF_LOWER;
+	/* upper case letters lack the 0x20 bit; all-ones stops the count */
+	upper = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lv));
+	fl = space | (upper & 1) * TF_CAP |
+	    ((unsigned)__builtin_ctz(upper) >= len) * TF_LOWER;
 	key = _mm_and_si128(lv, _mm_loadu_si128((const __m128i *)
 	    headmask[len]));
 	w0 = (uint64_t)_mm_cvtsi128_si64(key);
@@ -347,19 +345,6 @@ lex_tokens(const struct lexicon *lx, const char *s, size_t n,
 	int		 high = 0;
 
 	while (i < n) {
-		/* the usual single space between words, without the loop */
-		if (u[i] == ' ') {
-			space = TF_SPACE;
-			if (++i == n)
-				break;
-		}
-		cls = lx->cls[u[i]];
-		if (cls == B_SPACE) {
-			space = TF_SPACE;
-			while (++i < n && lx->cls[u[i]] == B_SPACE)
-				continue;
-			continue;
-		}
 		if (nt == tcap) {
 			tcap = tcap ? tcap * 2 : 256;
 			if ((tk = reallocarray(tk, tcap, sizeof(*tk))) == NULL)
@@ -367,18 +352,34 @@ lex_tokens(const struct lexicon *lx, const char *s, size_t n,
 			*tokp = tk;
 			*cap = tcap;
 		}
-		t = &tk[nt++];
 #ifdef __SSE2__
-		if (cls == B_ALPHA && i + 16 <= n) {
-			size_t	 j = fastword(lx, u, i, space, t);
+		/* runs of ASCII words and single spaces, the bulk of text */
+		{
+			struct tok	*lim = tk + tcap;
+			size_t		 j;
 
-			if (j != 0) {
+			for (t = tk + nt; t < lim && i + 16 <= n &&
+			    (j = fastword(lx, u, i, space, t)) != 0; t++) {
 				i = j;
 				space = 0;
-				continue;
+				if (u[i] == ' ') {
+					space = TF_SPACE;
+					i++;
+				}
 			}
+			nt = (size_t)(t - tk);
+			if (i >= n || nt == tcap)
+				continue;
 		}
 #endif
+		cls = lx->cls[u[i]];
+		if (cls == B_SPACE) {
+			space = TF_SPACE;
+			while (++i < n && lx->cls[u[i]] == B_SPACE)
+				continue;
+			continue;
+		}
+		t = &tk[nt++];
 		*t = (struct tok){ .s = (uint32_t)i, .fl = (uint8_t)space };
 		space = 0;
 		if (cls == B_PUNCT) {
