@@ -5,19 +5,44 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "dateextract.h"
 #include "json.h"
-#include "utf8.h"
 
 #define DX_MAXEXPR	64	/* expressions matched per batch */
 
-static const char *const types[] = { "DATE", "TIME", "DURATION", "SET" };
-static const char *const mods[] = {
-	"", "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "LESS_THAN",
-	"MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE", "ON_OR_BEFORE",
-	"ON_OR_AFTER"
+/*
+ * Members of fixed text, zero padded so that each is copied as one block
+ * of MEMBER_MAX bytes, however long.
+ */
+#define MEMBER_MAX	32
+
+struct member {
+	char	 s[MEMBER_MAX];
+	size_t	 n;
 };
+
+#define M(s)	{ s, sizeof(s) - 1 }
+static const struct member types[] = {
+	M(",\"type\":\"DATE\""), M(",\"type\":\"TIME\""),
+	M(",\"type\":\"DURATION\""), M(",\"type\":\"SET\"")
+};
+static const struct member mods[] = {
+	M(""), M(",\"mod\":\"START\""), M(",\"mod\":\"MID\""),
+	M(",\"mod\":\"END\""), M(",\"mod\":\"APPROX\""),
+	M(",\"mod\":\"BEFORE\""), M(",\"mod\":\"AFTER\""),
+	M(",\"mod\":\"LESS_THAN\""), M(",\"mod\":\"MORE_THAN\""),
+	M(",\"mod\":\"EQUAL_OR_LESS\""), M(",\"mod\":\"EQUAL_OR_MORE\""),
+	M(",\"mod\":\"ON_OR_BEFORE\""), M(",\"mod\":\"ON_OR_AFTER\"")
+};
+/* The anchors resolve() gives, by their first letter. */
+static const struct member anchor_dct = M(",\"anchor\":\"dct\"");
+static const struct member anchor_text = M(",\"anchor\":\"text\"");
+static const struct member anchor_none = M(",\"anchor\":\"none\"");
+#undef M
 
 void
 dx_init(struct dx *dx)
@@ -40,6 +65,95 @@ dx_reset(struct dx *dx)
 	memset(&dx->anchor, 0, sizeof(dx->anchor));
 }
 
+/*
+ * The members are built in a small array and added to the output at
+ * once: most of them are short words that JSON needs no escapes for.
+ */
+struct line {
+	char	*p, *end;
+};
+
+static void
+put_bytes(struct line *l, const char *s, size_t n)
+{
+	if ((size_t)(l->end - l->p) < n)
+		n = (size_t)(l->end - l->p);
+	memcpy(l->p, s, n);
+	l->p += n;
+}
+
+#define PUT_LIT(l, lit)	put_bytes((l), (lit), sizeof(lit) - 1)
+
+static void
+put_num(struct line *l, size_t v)
+{
+	char	 d[24];
+	size_t	 k = sizeof(d);
+
+	do
+		d[--k] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	put_bytes(l, d + k, sizeof(d) - k);
+}
+
+static void
+put_fixed(struct line *l, const struct member *m)
+{
+	if (l->end - l->p >= MEMBER_MAX) {
+		memcpy(l->p, m->s, MEMBER_MAX);
+		l->p += m->n;
+	} else
+		put_bytes(l, m->s, m->n);
+}
+
+static void
+put_plain(struct line *l, const char *key, size_t klen, const char *val)
+{
+	put_bytes(l, key, klen);
+	put_bytes(l, "\"", 1);
+	put_bytes(l, val, strlen(val));
+	put_bytes(l, "\"", 1);
+}
+
+#define PUT_PLAIN(l, key, val)	put_plain((l), (key), sizeof(key) - 1, (val))
+
+/*
+ * The value as a JSON string, copied as it is checked: 0 if it needs
+ * escapes after all, and json_put_string must write it.
+ */
+static int
+put_value(struct line *l, const char *val)
+{
+	char		*q = l->p;
+	unsigned char	 c;
+
+	if (l->end - l->p < 64 + 16)
+		return 0;
+	memcpy(q, ",\"value\":\"", 10);
+	for (q += 10; (c = (unsigned char)*val) != '\0'; val++) {
+		if (c < 0x20 || c == '"' || c == '\\' || q == l->p + 64 + 10)
+			return 0;
+		*q++ = (char)c;
+	}
+	*q++ = '"';
+	l->p = q;
+	return 1;
+}
+
+static const struct member *
+anchor_member(const char *how)
+{
+	switch (how[0]) {
+	case 'd':
+		return strcmp(how, "dct") == 0 ? &anchor_dct : NULL;
+	case 't':
+		return strcmp(how, "text") == 0 ? &anchor_text : NULL;
+	case 'n':
+		return strcmp(how, "none") == 0 ? &anchor_none : NULL;
+	}
+	return NULL;
+}
+
 static void
 put_member(struct buf *out, const char *key, const char *val)
 {
@@ -55,13 +169,13 @@ put_member(struct buf *out, const char *key, const char *val)
  * the value keeps the wall-clock time the text gave, as TimeBank does.
  */
 static void
-put_zone(struct buf *out, int tz)
+put_zone(struct line *l, int tz)
 {
 	char	 z[8];
 	int	 a = tz < 0 ? -tz : tz;
 
 	if (tz == 0) {
-		put_member(out, "zone", "Z");
+		PUT_LIT(l, ",\"zone\":\"Z\"");
 		return;
 	}
 	z[0] = tz < 0 ? '-' : '+';
@@ -71,33 +185,110 @@ put_zone(struct buf *out, int tz)
 	z[4] = (char)('0' + a % 60 / 10);
 	z[5] = (char)('0' + a % 10);
 	z[6] = '\0';
-	put_member(out, "zone", z);
+	PUT_PLAIN(l, ",\"zone\":", z);
+}
+
+/*
+ * Code point offsets: in ASCII text they are the byte offsets; else the
+ * bytes less the UTF-8 continuation bytes before them, counted from the
+ * last offset asked for, 16 bytes at a time where SSE2 is there.
+ */
+struct cpcount {
+	const char	*s;
+	size_t		 len;
+	size_t		 byte, cp;
+};
+
+#ifdef __SSE2__
+/* The continuation bytes among the 16 at u, as a bit mask. */
+static unsigned
+cont16(const unsigned char *u)
+{
+	__m128i	 v = _mm_loadu_si128((const __m128i *)u);
+
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v,
+	    _mm_set1_epi8((char)0xc0)), _mm_set1_epi8((char)0x80)));
+}
+
+/* A popcount of at most 16 bits, without the instruction. */
+static unsigned
+bits16(unsigned m)
+{
+	m = m - ((m >> 1) & 0x5555);
+	m = (m & 0x3333) + ((m >> 2) & 0x3333);
+	m = (m + (m >> 4)) & 0x0f0f;
+	return (m + (m >> 8)) & 0x1f;
+}
+#endif
+
+/* Continuation bytes in u[0..n), where avail >= n bytes can be read. */
+static size_t
+cont_bytes(const unsigned char *u, size_t n, size_t avail)
+{
+	size_t	 i = 0, c = 0;
+
+#ifdef __SSE2__
+	for (; i + 16 <= n; i += 16)
+		c += bits16(cont16(u + i));
+	/* the rest in one more load, masked, while the text lasts */
+	if (i < n && avail - i >= 16)
+		return c + bits16(cont16(u + i) & ((1u << (n - i)) - 1));
+#else
+	(void)avail;
+#endif
+	for (; i < n; i++)
+		c += (u[i] & 0xc0) == 0x80;
+	return c;
+}
+
+static size_t
+cp_at(struct cpcount *cc, size_t byte)
+{
+	if (byte < cc->byte)
+		cc->byte = cc->cp = 0;
+	cc->cp += byte - cc->byte - cont_bytes((const unsigned char *)cc->s +
+	    cc->byte, byte - cc->byte, cc->len - cc->byte);
+	cc->byte = byte;
+	return cc->cp;
 }
 
 static void
 put_one(struct dx *dx, const char *text, const struct tx *x,
-    struct utf8_cursor *uc, const char *value, const char *how,
+    struct cpcount *cc, const char *value, const char *how,
     struct buf *out, size_t n)
 {
-	size_t	 bs = dx->tok[x->ts].s, be = dx->tok[x->te - 1].e;
+	size_t		 bs = dx->tok[x->ts].s, be = dx->tok[x->te - 1].e;
+	char		 b[256];
+	struct line	 l = { b, b + sizeof(b) };
+	const struct member *am;
 
 	if (n > 0)
-		buf_addc(out, ',');
-	BUF_ADDLIT(out, "{\"start\":");
+		PUT_LIT(&l, ",");
+	PUT_LIT(&l, "{\"start\":");
 	/* in ASCII text code points are bytes */
-	buf_addu(out, dx->high ? utf8_cursor_cp(uc, bs) : bs);
-	BUF_ADDLIT(out, ",\"end\":");
-	buf_addu(out, dx->high ? utf8_cursor_cp(uc, be) : be);
-	BUF_ADDLIT(out, ",\"text\":");
+	put_num(&l, dx->high ? cp_at(cc, bs) : bs);
+	PUT_LIT(&l, ",\"end\":");
+	put_num(&l, dx->high ? cp_at(cc, be) : be);
+	PUT_LIT(&l, ",\"text\":");
+	buf_add(out, b, (size_t)(l.p - b));
 	json_put_string(out, text + bs, be - bs);
-	put_member(out, "type", types[x->type]);
-	put_member(out, "value", value);
+	l.p = b;
+	put_fixed(&l, &types[x->type]);
+	if (!put_value(&l, value)) {
+		buf_add(out, b, (size_t)(l.p - b));
+		put_member(out, "value", value);
+		l.p = b;
+	}
 	if (x->mod > 0 && (size_t)x->mod < sizeof(mods) / sizeof(mods[0]))
-		put_member(out, "mod", mods[x->mod]);
-	put_member(out, "anchor", how);
+		put_fixed(&l, &mods[x->mod]);
+	if ((am = anchor_member(how)) != NULL)
+		put_fixed(&l, am);
+	else
+		PUT_PLAIN(&l, ",\"anchor\":", how);
 	if (x->p.tzset)
-		put_zone(out, x->p.tz);
-	buf_addc(out, '}');
+		put_zone(&l, x->p.tz);
+	PUT_LIT(&l, "}");
+	buf_add(out, b, (size_t)(l.p - b));
 }
 
 /*
@@ -109,7 +300,7 @@ dx_annotate(struct dx *dx, const char *text, size_t len,
     const struct date_time *ref, struct buf *out)
 {
 	struct tx		 x[DX_MAXEXPR];
-	struct utf8_cursor	 uc;
+	struct cpcount		 cc = { text, len, 0, 0 };
 	char			 value[64];
 	const char		*how;
 	size_t			 from = 0, nx, k, found = 0;
@@ -122,7 +313,6 @@ dx_annotate(struct dx *dx, const char *text, size_t len,
 	dx->anchor.rec++;
 	dx->ntok = lex_tokens(&dx->lex, text, len, &dx->tok, &dx->captok,
 	    &dx->high);
-	utf8_cursor_init(&uc, text);
 	while (from < dx->ntok) {
 		nx = grammar_match(text, dx->tok, dx->ntok, from, x,
 		    DX_MAXEXPR);
@@ -132,7 +322,7 @@ dx_annotate(struct dx *dx, const char *text, size_t len,
 			if (resolve(&x[k], ref, &dx->anchor, value,
 			    sizeof(value), &how) == -1)
 				continue;
-			put_one(dx, text, &x[k], &uc, value, how, out, found);
+			put_one(dx, text, &x[k], &cc, value, how, out, found);
 			found++;
 		}
 		from = x[nx - 1].te;

@@ -21,6 +21,7 @@ enum { T_WORD, T_NUM, T_PUNCT };
 #define TF_FUT		0x10	/* a future-tense cue */
 #define TF_ED		0x20	/* lower-case word ending in -ed */
 #define TF_CAT		0x40	/* a lexicon word with a category */
+#define TF_START	0x80	/* a lexicon word that may begin an expression */
 
 struct tok {
 	uint32_t	 s, e;		/* byte offsets into the text */
@@ -53,13 +54,13 @@ struct lexent {
 };
 
 #define LEX_MAXWORD	15
-#define LEX_SLOTS	1024		/* open addressing, a power of two */
+#define LEX_BITS	11
+#define LEX_SLOTS	(1 << LEX_BITS)	/* open addressing, mostly empty */
 
 /* A word of up to 16 bytes packed lower case into two integers. */
 struct lexslot {
 	uint64_t	 w0, w1;
-	uint16_t	 id;
-	uint8_t		 len;
+	unsigned	 idfl;		/* id, and TF_CAT, TF_PAST, TF_FUT << 16 */
 };
 
 struct lexicon {
@@ -141,6 +142,7 @@ struct tx {
 /* grammar.c */
 size_t	grammar_match(const char *, const struct tok *, size_t, size_t,
 	    struct tx *, size_t);
+int	grammar_starter(unsigned);
 int	grammar_tense(const char *, const struct tok *, size_t, size_t,
 	    size_t);
 

@@ -1723,6 +1723,21 @@ core(const struct g *g, size_t i, struct tx *x)
 	    struct tx *) = {
 		r_decade, r_the, r_count, r_word, r_fiscal, r_earlier, NULL
 	};
+	/*
+	 * Of those rules for a token of no category, all but r_word match
+	 * a word only if it is one of a few: a word gets only the rules it
+	 * can begin, in the same order; punctuation ('90s) gets them all.
+	 */
+	static size_t (*const decade[])(const struct g *, size_t,
+	    struct tx *) = { r_decade, r_word, NULL };
+	static size_t (*const the[])(const struct g *, size_t,
+	    struct tx *) = { r_the, r_word, NULL };
+	static size_t (*const count[])(const struct g *, size_t,
+	    struct tx *) = { r_count, r_word, NULL };
+	static size_t (*const fiscal[])(const struct g *, size_t,
+	    struct tx *) = { r_word, r_fiscal, NULL };
+	static size_t (*const earlier[])(const struct g *, size_t,
+	    struct tx *) = { r_word, r_earlier, NULL };
 	static size_t (*const month[])(const struct g *, size_t,
 	    struct tx *) = { r_month, NULL };
 	static size_t (*const wday[])(const struct g *, size_t,
@@ -1748,7 +1763,24 @@ core(const struct g *g, size_t i, struct tx *x)
 		rules = numrules;
 	else switch (cat(g, i)) {
 	case C_NONE:
-		rules = none;
+		switch (wid(g, i)) {
+		case W_THE:
+			rules = the;
+			break;
+		case W_A: case W_AN: case W_SEVERAL: case W_MANY: case W_FEW:
+			rules = count;
+			break;
+		case W_FISCAL:
+			rules = fiscal;
+			break;
+		case W_EARLIER: case W_LATER:
+			rules = earlier;
+			break;
+		default:
+			rules = g->t[i].kind != T_WORD ? none :
+			    wid(g, i) >= W_TWENTIES &&
+			    wid(g, i) <= W_NINETIES ? decade : word;
+		}
 		break;
 	case C_MONTH: case C_MONABBR:
 		rules = month;
@@ -2113,6 +2145,13 @@ static const uint8_t starts[W_COUNT] = {
 	[W_THIS] = 2, [W_THESE] = 2, [W_THAT] = 3
 };
 
+/* Whether word id can begin an expression: the lexer flags it TF_START. */
+int
+grammar_starter(unsigned id)
+{
+	return id < W_COUNT && (lex_entry(id)->cat != C_NONE || starts[id] != 0);
+}
+
 static int
 may_start(const struct tok *t, size_t n, size_t i)
 {
@@ -2191,6 +2230,11 @@ grammar_match(const char *s, const struct tok *t, size_t n, size_t from,
 	size_t		 i = from, k, nx = 0;
 
 	while (i < n && nx < max) {
+		/* most tokens are words that begin nothing: pass them fast */
+		while (i < n && t[i].kind == T_WORD && !(t[i].fl & TF_START))
+			i++;
+		if (i >= n)
+			break;
 		if (!may_start(t, n, i)) {
 			i++;
 			continue;

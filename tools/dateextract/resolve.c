@@ -434,51 +434,65 @@ fmt(const struct pt *p, int timeadd, char *out, size_t sz)
 	return 0;
 }
 
+/* putn for any int: what "%0*d" prints. */
+static char *
+putd(char *q, int v, int w)
+{
+	if (v < 0)
+		return q + snprintf(q, 16, "%0*d", w, v);
+	return putn(q, v, w);
+}
+
 /* The X-filled value of an expression that cannot be resolved. */
 static void
 fmt_unknown(const struct tx *x, char *out, size_t sz)
 {
+	static const char *const xs[] = {
+		[U_CENTURY] = "XX", [U_DECADE] = "XXX", [U_YEAR] = "XXXX",
+		[U_HALF] = "XXXX-HX", [U_QUARTER] = "XXXX-QX",
+		[U_MONTH] = "XXXX-XX", [U_SEASON] = "XXXX-XX",
+		[U_WEEK] = "XXXX-WXX", [U_WEEKEND] = "XXXX-WXX-WE"
+	};
 	int	 gran = x->how == H_SHIFT ? x->unit : x->p.gran;
 	int	 m, d;
+	char	 v[64], *q = v;
 
 	if (x->how == H_WDAY) {
 		if (x->p.gran == U_WEEKEND)
-			snprintf(out, sz, "XXXX-WXX-WE");
+			q = puts2(q, "XXXX-WXX-WE");
 		else
-			snprintf(out, sz, "XXXX-WXX-%d", x->wd);
+			q = putd(puts2(q, "XXXX-WXX-"), x->wd, 1);
 	} else if (x->how == H_NOYEAR || x->how == H_MONTHREL ||
 	    x->how == H_YEARREL) {
+		q = puts2(q, "XXXX-");
 		if (x->holiday >= 0) {
 			if (holiday_date(x->holiday, 2000, &m, &d) == 0 &&
-			    holidays[x->holiday].kind == HK_FIXED)
-				snprintf(out, sz, "XXXX-%02d-%02d", m, d);
-			else
-				snprintf(out, sz, "XXXX-XX-XX");
-		} else if (gran == U_DAY)
-			snprintf(out, sz, "XXXX-%02d-%02d", x->p.m, x->p.d);
-		else if (gran == U_MONTH)
-			snprintf(out, sz, "XXXX-%02d", x->p.m);
+			    holidays[x->holiday].kind == HK_FIXED) {
+				q = putd(q, m, 2);
+				*q++ = '-';
+				q = putd(q, d, 2);
+			} else
+				q = puts2(q, "XX-XX");
+		} else if (gran == U_DAY) {
+			q = putd(q, x->p.m, 2);
+			*q++ = '-';
+			q = putd(q, x->p.d, 2);
+		} else if (gran == U_MONTH)
+			q = putd(q, x->p.m, 2);
 		else if (gran == U_QUARTER)
-			snprintf(out, sz, "XXXX-Q%d", x->p.q);
+			q = putd(puts2(q, "Q"), x->p.q, 1);
 		else if (gran == U_HALF)
-			snprintf(out, sz, "XXXX-H%d", x->p.half);
+			q = putd(puts2(q, "H"), x->p.half, 1);
 		else
-			snprintf(out, sz, "XXXX-%s", seasons[x->p.season & 3 ?
-			    x->p.season : 4]);
-	} else {
-		switch (gran) {
-		case U_CENTURY: snprintf(out, sz, "XX"); break;
-		case U_DECADE: snprintf(out, sz, "XXX"); break;
-		case U_YEAR: snprintf(out, sz, "XXXX"); break;
-		case U_HALF: snprintf(out, sz, "XXXX-HX"); break;
-		case U_QUARTER: snprintf(out, sz, "XXXX-QX"); break;
-		case U_MONTH: case U_SEASON: snprintf(out, sz, "XXXX-XX");
-			break;
-		case U_WEEK: snprintf(out, sz, "XXXX-WXX"); break;
-		case U_WEEKEND: snprintf(out, sz, "XXXX-WXX-WE"); break;
-		default: snprintf(out, sz, "XXXX-XX-XX");
-		}
-	}
+			q = puts2(q, seasons[x->p.season & 3 ? x->p.season :
+			    4]);
+	} else if (gran >= 0 && (size_t)gran < sizeof(xs) / sizeof(xs[0]) &&
+	    xs[gran] != NULL)
+		q = puts2(q, xs[gran]);
+	else
+		q = puts2(q, "XXXX-XX-XX");
+	*q = '\0';
+	strlcpy(out, v, sz);
 	if (x->timeadd)
 		fmt_time(&x->p, out, sz);
 }
