@@ -117,12 +117,36 @@ utf8_repair(const char *s, size_t n, struct buf *out)
 	return nrep;
 }
 
+#ifdef __SSE2__
+/* Set bits in a 16-bit mask, without relying on a popcount instruction. */
+static inline unsigned
+bits16(unsigned m)
+{
+	m = m - ((m >> 1) & 0x5555);
+	m = (m & 0x3333) + ((m >> 2) & 0x3333);
+	m = (m + (m >> 4)) & 0x0f0f;
+	return (m + (m >> 8)) & 0x1f;
+}
+#endif
+
+/* Code points are the bytes less the continuation bytes (10xxxxxx). */
 size_t
 utf8_count(const char *s, size_t n)
 {
-	size_t	 i, cont = 0;
+	size_t	 i = 0, cont = 0;
+#ifdef __SSE2__
+	const __m128i	 top = _mm_set1_epi8((char)0xc0);
+	const __m128i	 follow = _mm_set1_epi8((char)0x80);
 
-	for (i = 0; i < n; i++)
+	for (; i + 16 <= n; i += 16) {
+		__m128i	 v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i));
+
+		cont += bits16((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_and_si128(v, top), follow)));
+	}
+#endif
+	for (; i < n; i++)
 		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
 	return n - cont;
 }

@@ -5,12 +5,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "dateextract.h"
 #include "json.h"
+#include "utf8.h"
 
 #define DX_MAXEXPR	64	/* expressions matched per batch */
 
@@ -188,73 +186,9 @@ put_zone(struct line *l, int tz)
 	PUT_PLAIN(l, ",\"zone\":", z);
 }
 
-/*
- * Code point offsets: in ASCII text they are the byte offsets; else the
- * bytes less the UTF-8 continuation bytes before them, counted from the
- * last offset asked for, 16 bytes at a time where SSE2 is there.
- */
-struct cpcount {
-	const char	*s;
-	size_t		 len;
-	size_t		 byte, cp;
-};
-
-#ifdef __SSE2__
-/* The continuation bytes among the 16 at u, as a bit mask. */
-static unsigned
-cont16(const unsigned char *u)
-{
-	__m128i	 v = _mm_loadu_si128((const __m128i *)u);
-
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v,
-	    _mm_set1_epi8((char)0xc0)), _mm_set1_epi8((char)0x80)));
-}
-
-/* A popcount of at most 16 bits, without the instruction. */
-static unsigned
-bits16(unsigned m)
-{
-	m = m - ((m >> 1) & 0x5555);
-	m = (m & 0x3333) + ((m >> 2) & 0x3333);
-	m = (m + (m >> 4)) & 0x0f0f;
-	return (m + (m >> 8)) & 0x1f;
-}
-#endif
-
-/* Continuation bytes in u[0..n), where avail >= n bytes can be read. */
-static size_t
-cont_bytes(const unsigned char *u, size_t n, size_t avail)
-{
-	size_t	 i = 0, c = 0;
-
-#ifdef __SSE2__
-	for (; i + 16 <= n; i += 16)
-		c += bits16(cont16(u + i));
-	/* the rest in one more load, masked, while the text lasts */
-	if (i < n && avail - i >= 16)
-		return c + bits16(cont16(u + i) & ((1u << (n - i)) - 1));
-#else
-	(void)avail;
-#endif
-	for (; i < n; i++)
-		c += (u[i] & 0xc0) == 0x80;
-	return c;
-}
-
-static size_t
-cp_at(struct cpcount *cc, size_t byte)
-{
-	if (byte < cc->byte)
-		cc->byte = cc->cp = 0;
-	cc->cp += byte - cc->byte - cont_bytes((const unsigned char *)cc->s +
-	    cc->byte, byte - cc->byte, cc->len - cc->byte);
-	cc->byte = byte;
-	return cc->cp;
-}
-
 static void
 put_one(struct dx *dx, const char *text, const struct tx *x,
-    struct cpcount *cc, const char *value, const char *how,
+    struct utf8_cursor *cc, const char *value, const char *how,
     struct buf *out, size_t n)
 {
 	size_t		 bs = dx->tok[x->ts].s, be = dx->tok[x->te - 1].e;
@@ -266,9 +200,9 @@ put_one(struct dx *dx, const char *text, const struct tx *x,
 		PUT_LIT(&l, ",");
 	PUT_LIT(&l, "{\"start\":");
 	/* in ASCII text code points are bytes */
-	put_num(&l, dx->high ? cp_at(cc, bs) : bs);
+	put_num(&l, dx->high ? utf8_cursor_cp(cc, bs) : bs);
 	PUT_LIT(&l, ",\"end\":");
-	put_num(&l, dx->high ? cp_at(cc, be) : be);
+	put_num(&l, dx->high ? utf8_cursor_cp(cc, be) : be);
 	PUT_LIT(&l, ",\"text\":");
 	buf_add(out, b, (size_t)(l.p - b));
 	json_put_string(out, text + bs, be - bs);
@@ -300,11 +234,12 @@ dx_annotate(struct dx *dx, const char *text, size_t len,
     const struct date_time *ref, struct buf *out)
 {
 	struct tx		 x[DX_MAXEXPR];
-	struct cpcount		 cc = { text, len, 0, 0 };
+	struct utf8_cursor	 cc;
 	char			 value[64];
 	const char		*how;
 	size_t			 from = 0, nx, k, found = 0;
 
+	utf8_cursor_init(&cc, text);
 	buf_addc(out, '[');
 	if (len >= UINT32_MAX) {
 		buf_addc(out, ']');
