@@ -393,7 +393,7 @@ word_before(const char *s, size_t n, size_t i, size_t *start, int skipthe)
 		while (e > 0 && s[e - 1] == ' ')
 			e--;
 		b = e;
-		while (b > 0 && wordc(s, n, b - 1))
+		while (b > 0 && wordc_before(s, n, b))
 			b--;
 		if (skipthe && e - b == 3 && strncasecmp(s + b, "the", 3) == 0) {
 			skipthe = 0;
@@ -1582,8 +1582,9 @@ tagger_run(struct tagger *tg, const char *t, size_t n, long ref,
 		j = i;
 		while (i < n && wordc(t, n, i))
 			i++;
-		if (i == j)
-			i++;
+		if (i == j)	/* past all of a quote or dash: a name may
+				   follow it at once */
+			i = utf8_next(t, n, i);
 	}
 	write_json(tg, out);
 }
