@@ -733,7 +733,9 @@ name_at(struct tagger *tg, size_t i, int *ntok, size_t *lastb,
 			hit = f->nhit;
 		} else
 			nl = trie_find(&tg->d->names, s, n, j, &hit);
-		if (nl > 0 &&
+		/* the placeholder of an empty names trie (dict_build) has
+		   no actor */
+		if (nl > 0 && hit >= 0 && tg->d->names.hits[hit].actor >= 0 &&
 		    tg->d->actors[tg->d->names.hits[hit].actor].type != T_PER)
 			break;
 		if (j == i && f != NULL && f->tknown)
