@@ -324,6 +324,10 @@ upper_at(const char *s, size_t n, size_t i)
 
 	if (c < 0x80)
 		return c >= 'A' && c <= 'Z';
+	/* not a symbol that has case, as \u211D or \u24B6: a capital must
+	   begin a word, or the scan would stand still */
+	if (!wordc(s, n, i))
+		return 0;
 	if (utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 	    (utf8proc_ssize_t)(n - i), &cp) <= 0)
 		return 0;
