@@ -162,8 +162,11 @@ ascii_alnum(unsigned char c)
 
 /*
  * Does byte i continue a word? ASCII letters and digits, and any other
- * byte of UTF-8 but the spaces and quotes of U+2000..U+203F (E2 80 ..)
- * and U+00A0, U+00AB, U+00BB.
+ * byte of UTF-8 but the lead byte of a space, punctuation or symbol that
+ * news text uses: U+0080..U+00BF but ª µ º (C2 ..), × and ÷, U+2000..U+2BFF
+ * (E2 80..AF: dashes, curly quotes, currency, arrows, math) and the CJK
+ * punctuation U+3000..U+303F (E3 80 ..). A continuation byte counts as a
+ * word byte: callers step over a whole sequence (see utf8_next).
  */
 static inline int
 wordc(const char *s, size_t n, size_t i)
@@ -175,11 +178,38 @@ wordc(const char *s, size_t n, size_t i)
 	if (i + 1 >= n)
 		return 1;
 	d = (unsigned char)s[i + 1];
-	if (c == 0xe2)
+	switch (c) {
+	case 0xc2:
+		return d == 0xaa || d == 0xb5 || d == 0xba;
+	case 0xc3:
+		return d != 0x97 && d != 0xb7;
+	case 0xe2:
+		return d >= 0xb0;
+	case 0xe3:
 		return d != 0x80;
-	if (c == 0xc2)
-		return d != 0xa0 && d != 0xab && d != 0xbb;
-	return 1;
+	default:
+		return 1;
+	}
+}
+
+/* The start of the code point after the one at i. */
+static inline size_t
+utf8_next(const char *s, size_t n, size_t i)
+{
+	for (i++; i < n && ((unsigned char)s[i] & 0xc0) == 0x80; i++)
+		;
+	return i;
+}
+
+/* Is the code point that ends before byte i a word character? */
+static inline int
+wordc_before(const char *s, size_t n, size_t i)
+{
+	size_t	 k = i - 1;
+
+	while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xc0) == 0x80)
+		k--;
+	return wordc(s, n, k);
 }
 
 /* The first byte at or after i that is not an ASCII letter or digit. */

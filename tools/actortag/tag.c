@@ -324,6 +324,10 @@ upper_at(const char *s, size_t n, size_t i)
 
 	if (c < 0x80)
 		return c >= 'A' && c <= 'Z';
+	/* not a symbol that has case, as \u211D or \u24B6: a capital must
+	   begin a word, or the scan would stand still */
+	if (!wordc(s, n, i))
+		return 0;
 	if (utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 	    (utf8proc_ssize_t)(n - i), &cp) <= 0)
 		return 0;
@@ -393,7 +397,7 @@ word_before(const char *s, size_t n, size_t i, size_t *start, int skipthe)
 		while (e > 0 && s[e - 1] == ' ')
 			e--;
 		b = e;
-		while (b > 0 && wordc(s, n, b - 1))
+		while (b > 0 && wordc_before(s, n, b))
 			b--;
 		if (skipthe && e - b == 3 && strncasecmp(s + b, "the", 3) == 0) {
 			skipthe = 0;
@@ -733,7 +737,9 @@ name_at(struct tagger *tg, size_t i, int *ntok, size_t *lastb,
 			hit = f->nhit;
 		} else
 			nl = trie_find(&tg->d->names, s, n, j, &hit);
-		if (nl > 0 &&
+		/* the placeholder of an empty names trie (dict_build) has
+		   no actor */
+		if (nl > 0 && hit >= 0 && tg->d->names.hits[hit].actor >= 0 &&
 		    tg->d->actors[tg->d->names.hits[hit].actor].type != T_PER)
 			break;
 		if (j == i && f != NULL && f->tknown)
@@ -1582,8 +1588,9 @@ tagger_run(struct tagger *tg, const char *t, size_t n, long ref,
 		j = i;
 		while (i < n && wordc(t, n, i))
 			i++;
-		if (i == j)
-			i++;
+		if (i == j)	/* past all of a quote or dash: a name may
+				   follow it at once */
+			i = utf8_next(t, n, i);
 	}
 	write_json(tg, out);
 }
