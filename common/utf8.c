@@ -203,19 +203,86 @@ utf8_put(struct buf *b, uint32_t cp)
 }
 
 void
-utf8_cursor_init(struct utf8_cursor *c, const char *s)
+utf8_cursor_init(struct utf8_cursor *c, const char *s, size_t n)
 {
 	c->s = s;
+	c->n = n;
 	c->byte = c->cp = 0;
 }
 
+/*
+ * utf8_cursor_cp for longer steps: sixteen bytes at a time with SSE2,
+ * the last group read whole while the string has sixteen bytes from it.
+ */
 size_t
-utf8_cursor_cp(struct utf8_cursor *c, size_t byte)
+utf8_cursor_far(struct utf8_cursor *c, size_t b)
 {
-	if (byte < c->byte) {
-		c->byte = c->cp = 0;
+	size_t		 i = c->byte, cont = 0;
+	uint64_t	 w;
+
+	if (b < i) {
+		i = c->byte = c->cp = 0;
 	}
-	c->cp += utf8_count(c->s + c->byte, byte - c->byte);
-	c->byte = byte;
+#ifdef __SSE2__
+	{
+		const __m128i	 top = _mm_set1_epi8((char)0xc0);
+		const __m128i	 mid = _mm_set1_epi8((char)0x80);
+		const __m128i	 one = _mm_set1_epi8(1);
+		__m128i		 v, k;
+		unsigned	 m;
+
+		for (; i < b && i + 16 <= c->n; i += 16) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)
+			    (c->s + i));
+			k = _mm_cmpeq_epi8(_mm_and_si128(v, top), mid);
+			if (b - i < 16) {
+				/* 10xxxxxx bytes before b only */
+				m = (unsigned)_mm_movemask_epi8(k) &
+				    ((1u << (b - i)) - 1);
+				for (; m != 0; m &= m - 1)
+					cont++;
+				i = b;
+				break;
+			}
+			k = _mm_sad_epu8(_mm_and_si128(k, one),
+			    _mm_setzero_si128());
+			cont += (size_t)_mm_cvtsi128_si32(k) +
+			    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(k, 8));
+		}
+	}
+#endif
+	for (; i + 8 <= b; i += 8) {
+		memcpy(&w, c->s + i, 8);
+		w = (w & ~(w << 1) & HIGHS) >> 7;	/* 10xxxxxx bytes */
+		cont += (w * ONES) >> 56;
+	}
+	for (; i < b; i++)
+		cont += ((unsigned char)c->s[i] & 0xc0) == 0x80;
+	c->cp += (b - c->byte) - cont;
+	c->byte = b;
 	return c->cp;
+}
+
+int
+utf8_is_ascii(const char *s, size_t n)
+{
+	size_t		 i = 0;
+	uint64_t	 w, acc = 0;
+
+#ifdef __SSE2__
+	__m128i		 v = _mm_setzero_si128();
+
+	for (; i + 16 <= n; i += 16)
+		v = _mm_or_si128(v, _mm_loadu_si128((const __m128i *)
+		    (const void *)(s + i)));
+	if (_mm_movemask_epi8(v) != 0)
+		return 0;
+#endif
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= (unsigned char)s[i];
+	return (acc & HIGHS) == 0;
 }

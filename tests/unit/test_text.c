@@ -28,6 +28,28 @@ test_buf(void)
 	buf_free(&b);
 }
 
+/*
+ * The cursor's inline and far paths agree with utf8_count for every step
+ * length, near the string's end too, where no sixteen bytes may be read.
+ */
+static void
+test_cursor_steps(void)
+{
+	static const char s[] = "\xe2\x80\x9c" "Moscow\xe2\x80\x9d, \xc3\x87" "avu"
+	    "\xc5\x9fo\xc4\x9flu and \xc2\xab" "EU\xc2\xbb \xf0\x9f\x98\x80 end";
+	struct utf8_cursor	 c;
+	size_t			 n = sizeof(s) - 1, step, b;
+	int			 ok = 1;
+
+	for (step = 1; step <= 40; step++) {
+		utf8_cursor_init(&c, s, n);
+		for (b = 0; b <= n; b += step)
+			ok &= utf8_cursor_cp(&c, b) == utf8_count(s, b);
+		ok &= utf8_cursor_cp(&c, n) == utf8_count(s, n);
+	}
+	CHECK(ok);
+}
+
 void
 test_utf8(void)
 {
@@ -46,10 +68,13 @@ test_utf8(void)
 	CHECK(utf8_repair("a\xffz\xe2\x80", 5, &b) == 2);
 	CHECK_STR(b.p, "a\xef\xbf\xbdz\xef\xbf\xbd");
 	CHECK(utf8_count(s, strlen(s)) == 14);
-	utf8_cursor_init(&c, s);
+	utf8_cursor_init(&c, s, strlen(s));
 	CHECK(utf8_cursor_cp(&c, 2) == 1);
 	CHECK(utf8_cursor_cp(&c, strlen("Çavuşoğlu")) == 9);
 	CHECK(utf8_cursor_cp(&c, 0) == 0);
+	test_cursor_steps();
+	CHECK(utf8_is_ascii("plain words, 16 bytes and more", 30));
+	CHECK(!utf8_is_ascii("sixteen bytes, then \xc3\xa9", 22));
 	buf_reset(&b);
 	utf8_put(&b, 0x1f600);
 	utf8_put(&b, 0xd800);

@@ -335,36 +335,6 @@ out_uint_small(char *p, size_t v)
 	}
 	return out_uint(p, v);
 }
-int	 out_ascii(const char *, size_t);
-struct out_cursor {
-	const char	*s;
-	size_t		 n;		/* the text's length */
-	size_t		 byte, cp;
-};
-size_t	 out_cp(struct out_cursor *, size_t);
-
-/* out_cp inline when b is at most sixteen bytes on and they may be read. */
-static inline size_t
-out_cp_near(struct out_cursor *c, size_t b)
-{
-#ifdef __SSE2__
-	size_t		 d = b - c->byte, cont = 0;
-	unsigned	 m;
-
-	if (b >= c->byte && d <= 16 && c->byte + 16 <= c->n) {
-		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(
-		    _mm_loadu_si128((const __m128i *)(const void *)(c->s +
-		    c->byte)), _mm_set1_epi8((char)0xc0)),
-		    _mm_set1_epi8((char)0x80))) & ((1u << d) - 1);
-		for (; m != 0; m &= m - 1)
-			cont++;		/* 10xxxxxx bytes before b */
-		c->cp += d - cont;
-		c->byte = b;
-		return c->cp;
-	}
-#endif
-	return out_cp(c, b);
-}
 
 struct tagger;
 struct tagger	*tagger_new(const struct dict *);

@@ -1492,7 +1492,7 @@ sort_elems(struct tagger *tg)
 static void
 write_json(struct tagger *tg, struct buf *out)
 {
-	struct out_cursor	 cur = { tg->t, tg->n, 0, 0 };
+	struct utf8_cursor	 cur;
 	const struct elem	*x;
 	size_t			 k, last = 0, cs, ce;
 	int			 ascii;
@@ -1503,7 +1503,8 @@ write_json(struct tagger *tg, struct buf *out)
 		return;
 	}
 	sort_elems(tg);
-	ascii = out_ascii(tg->t, tg->n);
+	utf8_cursor_init(&cur, tg->t, tg->n);
+	ascii = utf8_is_ascii(tg->t, tg->n);
 	for (k = 0; k < tg->nel; k++) {
 		x = &tg->el[tg->ord[k]];
 		if (x->s < last)	/* overlapping: keep the first */
@@ -1511,8 +1512,8 @@ write_json(struct tagger *tg, struct buf *out)
 		last = x->e;
 		if (out->p[out->len - 1] != '[')
 			buf_addc(out, ',');
-		cs = ascii ? x->s : out_cp_near(&cur, x->s);
-		ce = ascii ? x->e : out_cp_near(&cur, x->e);
+		cs = ascii ? x->s : utf8_cursor_cp(&cur, x->s);
+		ce = ascii ? x->e : utf8_cursor_cp(&cur, x->e);
 		write_elem(tg, x, cs, ce, out);
 	}
 	buf_addc(out, ']');

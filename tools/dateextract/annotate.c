@@ -239,7 +239,7 @@ dx_annotate(struct dx *dx, const char *text, size_t len,
 	const char		*how;
 	size_t			 from = 0, nx, k, found = 0;
 
-	utf8_cursor_init(&cc, text);
+	utf8_cursor_init(&cc, text, len);
 	buf_addc(out, '[');
 	if (len >= UINT32_MAX) {
 		buf_addc(out, ']');
