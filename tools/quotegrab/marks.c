@@ -483,12 +483,28 @@ pair(struct scan *sc, const char *text, size_t n, int cont)
  * before a capital, a mark or the end; a quote that ends a sentence
  * inside its marks ends it after them when a new sentence follows.
  */
+/* Note a sentence end; they come in text order, each once. */
+static void
+push_sent(struct scan *sc, size_t i)
+{
+	if (sc->nse > 0 && sc->se[sc->nse - 1] == (int32_t)i)
+		return;
+	if (sc->nse == sc->capse) {
+		sc->capse = sc->capse ? sc->capse * 2 : 16;
+		if ((sc->se = reallocarray(sc->se, sc->capse,
+		    sizeof(*sc->se))) == NULL)
+			err(2, "out of memory");
+	}
+	sc->se[sc->nse++] = (int32_t)i;
+}
+
 static void
 sentences(struct scan *sc, const char *text)
 {
 	struct tok	*t, *p, *nx;
 	size_t		 x, i, len;
 
+	sc->nse = 0;
 	for (x = 0; x < sc->npt; x++) {
 		i = (size_t)sc->pt[x];
 		t = &sc->t[i];
@@ -521,11 +537,14 @@ sentences(struct scan *sc, const char *text)
 			if (nx != NULL && nx->type == T_MARK &&
 			    (nx->flags & TF_CLOSE) && i + 2 < sc->n &&
 			    (sc->t[i + 2].type == T_MARK ||
-			    (sc->t[i + 2].flags & TF_CAP)))
+			    (sc->t[i + 2].flags & TF_CAP))) {
 				nx->flags |= TF_SENT;
+				push_sent(sc, i + 1);
+			}
 			continue;
 		}
 		t->flags |= TF_SENT;
+		push_sent(sc, i);
 	}
 	(void)text;
 }
@@ -546,5 +565,6 @@ scan_free(struct scan *sc)
 	free(sc->q);
 	free(sc->cand);
 	free(sc->pt);
+	free(sc->se);
 	memset(sc, 0, sizeof(*sc));
 }

@@ -90,6 +90,8 @@ struct scan {
 	size_t		 ncand, capcand;
 	int32_t		*pt;		/* quote marks and . ? ! ; */
 	size_t		 npt, cappt;
+	int32_t		*se;		/* tokens with TF_SENT, in order */
+	size_t		 nse, capse;
 	struct qspan	*q;
 	size_t		 nq, capq;
 };
