@@ -4,6 +4,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <bsd/stdlib.h>
 #include <err.h>
@@ -189,8 +192,26 @@ struct cpcur {
 static size_t
 count_cont(const char *s, size_t n)
 {
+	size_t	 i = 0, c = 0, k;
+#ifdef __SSE2__
+	const __m128i	 lead = _mm_set1_epi8((char)0xc0);
+	__m128i		 acc, v;
+
+	/* bytes 0x80-0xbf are the signed ones below 0xc0 (-64) */
+	while (n - i >= 16) {
+		acc = _mm_setzero_si128();
+		/* 255 rounds at most keep each byte lane from wrapping */
+		for (k = 0; k < 255 && n - i >= 16; k++, i += 16) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i));
+			acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(v, lead));
+		}
+		acc = _mm_sad_epu8(acc, _mm_setzero_si128());
+		c += (size_t)_mm_cvtsi128_si32(acc) +
+		    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(acc, 8));
+	}
+#else
 	uint64_t	 v, acc;
-	size_t		 i = 0, c = 0, k;
 
 	while (n - i >= 8) {
 		acc = 0;
@@ -201,6 +222,7 @@ count_cont(const char *s, size_t n)
 		}
 		c += (size_t)((acc * ONES) >> 56);
 	}
+#endif
 	for (; i < n; i++)
 		c += ((unsigned char)s[i] & 0xc0) == 0x80;
 	return c;
