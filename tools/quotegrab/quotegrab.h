@@ -173,6 +173,10 @@ struct grab {
 	long		 run_who;	/* its speaker */
 	int		 run_cue;
 	struct buf	 tmp;
+	struct buf	 cuejson;	/* ,"cue":"lemma" per cue, as written */
+	uint32_t	*cueoff;	/* by cue + 2: offset + 1, 0 not yet */
+	uint32_t	*cuelen;
+	size_t		 capcue;
 };
 
 void	grab_init(struct grab *, struct lexicon *);
