@@ -82,6 +82,19 @@ head8(const char *s, size_t n, size_t room)
 	return v;
 }
 
+/* All ones in the bytes that hold the first min(n, 8) of a word. */
+static inline uint64_t
+bytemask(size_t n)
+{
+	if (n >= 8)
+		return ~0ULL;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return ~(~0ULL >> (8 * n));
+#else
+	return (1ULL << (8 * n)) - 1;
+#endif
+}
+
 static inline uint64_t
 hashkey(uint64_t key, size_t n)
 {
@@ -132,6 +145,29 @@ lex_lookup(const struct lexicon *lx, const char *s, size_t n, size_t room,
 	if (n == 0 || n >= LEX_MAXWORD)
 		return 0;
 	sl = slot(lx, lower8(head8(s, n, room)), s, n);
+	if (*sl == 0)
+		return 0;
+	e = &lx->ents[(*sl & 0xffff) - 1];
+	*cue = e->cue;
+	return e->cls;
+}
+
+/*
+ * The same for a word of ASCII letters and digits only: setting bit 5
+ * lowers a letter and leaves a digit as it is, so the key needs no
+ * range tests.
+ */
+static inline __attribute__((always_inline)) unsigned
+lex_lookup_alnum(const struct lexicon *lx, const char *s, size_t n,
+    size_t room, int *cue)
+{
+	const struct entry	*e;
+	uint32_t		*sl;
+
+	*cue = -1;
+	if (n >= LEX_MAXWORD)
+		return 0;
+	sl = slot(lx, head8(s, n, room) | (0x20 * ONES & bytemask(n)), s, n);
 	if (*sl == 0)
 		return 0;
 	e = &lx->ents[(*sl & 0xffff) - 1];

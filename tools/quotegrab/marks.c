@@ -244,7 +244,7 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 	const unsigned char	*s = (const unsigned char *)text;
 	size_t			 i = 0, k, len;
 	struct tok		*t;
-	int			 mark, cue;
+	int			 mark, cue, alnum;
 	char			 ch;
 
 	sc->n = 0;
@@ -257,9 +257,13 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 		if (alnum_byte[s[i]]) {
 			/* the common case: an ASCII word, ended by a blank */
 			k = alnum_run(s, n, i + 1);
+			alnum = 1;
 			if (k < n && (s[k] == '-' || s[k] == '\'' ||
-			    s[k] >= 0x80))
+			    s[k] >= 0x80)) {
+				len = k;
 				k = word_end(s, n, k);
+				alnum = k == len;
+			}
 			t = push(sc);
 			t->s = (uint32_t)i;
 			t->e = (uint32_t)k;
@@ -268,8 +272,9 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 				t->flags |= TF_CAP;
 			else if (s[i] <= '9')
 				t->flags |= TF_DIGIT;
-			t->cls = (uint16_t)lex_lookup(lx, text + i, k - i,
-			    n - i, &cue);
+			t->cls = (uint16_t)(alnum ? lex_lookup_alnum(lx,
+			    text + i, k - i, n - i, &cue) : lex_lookup(lx,
+			    text + i, k - i, n - i, &cue));
 			t->cue = (int16_t)cue;
 			if (cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)))
 				push_cand(sc);
