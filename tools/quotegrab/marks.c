@@ -278,7 +278,8 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 			t->cue = (int16_t)cue;
 			if (cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)))
 				push_cand(sc);
-			i = k;
+			/* and the blank after it */
+			i = k < n && s[k] == ' ' ? k + 1 : k;
 			continue;
 		}
 		mark = 0;
