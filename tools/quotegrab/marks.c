@@ -37,6 +37,29 @@ static const unsigned char alnum_byte[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* Bytes after a run of letters that may carry the word on: - ' UTF-8. */
+static const unsigned char word_goes_on[256] = {
+	['-'] = 1, ['\''] = 1,
+	[0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* Flags of a word by its first (ASCII letter or digit) byte. */
+static const unsigned char first_flags[256] = {
+	['0'] = TF_DIGIT, TF_DIGIT, TF_DIGIT, TF_DIGIT, TF_DIGIT, TF_DIGIT,
+	TF_DIGIT, TF_DIGIT, TF_DIGIT, TF_DIGIT,
+	['A'] = TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP,
+	TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP,
+	TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP,
+	TF_CAP, TF_CAP, TF_CAP,
+};
+
 static inline int
 is_alnum(unsigned char c)
 {
@@ -258,20 +281,22 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 			/* the common case: an ASCII word, ended by a blank */
 			k = alnum_run(s, n, i + 1);
 			alnum = 1;
-			if (k < n && (s[k] == '-' || s[k] == '\'' ||
-			    s[k] >= 0x80)) {
+			if (k < n && word_goes_on[s[k]]) {
 				len = k;
 				k = word_end(s, n, k);
 				alnum = k == len;
 			}
-			t = push(sc);
+			if (sc->n == sc->cap)
+				grow_toks(sc);
+			/* every field set here: no blank token copied first */
+			t = &sc->t[sc->n++];
 			t->s = (uint32_t)i;
 			t->e = (uint32_t)k;
 			t->type = T_WORD;
-			if (s[i] >= 'A' && s[i] <= 'Z')
-				t->flags |= TF_CAP;
-			else if (s[i] <= '9')
-				t->flags |= TF_DIGIT;
+			t->flags = first_flags[s[i]];
+			t->ch = 0;
+			t->inq = 0;
+			t->q = -1;
 			t->cls = (uint16_t)(alnum ? lex_lookup_alnum(lx,
 			    text + i, k - i, n - i, &cue) : lex_lookup(lx,
 			    text + i, k - i, n - i, &cue));
