@@ -54,16 +54,36 @@ same(const struct memory *m, size_t off, size_t len, const char *s, size_t n)
 	return len == n && memcmp(m->arena.p + off, s, n) == 0;
 }
 
-/* FNV-1a of a name, folded to a bucket. */
+/*
+ * A name's bucket, hashed eight bytes at a time: names are compared in
+ * full, so any spread of them over the buckets gives the same answers.
+ */
 static size_t
 bucket_of(const char *s, size_t n)
 {
-	uint32_t	 h = 2166136261u;
+	uint64_t	 h = n * 0x9e3779b97f4a7c15ULL, v;
 	size_t		 i;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return (h ^ h >> 16) & (MEM_BUCKETS - 1);
+	for (i = 0; n - i >= 8; i += 8) {
+		memcpy(&v, s + i, 8);
+		h = (h ^ v) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 29;
+	}
+	if (i < n && n >= 8) {
+		/*
+		 * The last eight bytes, those hashed already shifted out
+		 * (on big-endian others are, which only moves names about).
+		 */
+		memcpy(&v, s + n - 8, 8);
+		h = (h ^ v >> 8 * (8 - (n - i))) * 0xff51afd7ed558ccdULL;
+	} else if (i < n) {
+		for (v = 0; i < n; i++)
+			v = v << 8 | (unsigned char)s[i];
+		h = (h ^ v) * 0xff51afd7ed558ccdULL;
+	}
+	h ^= h >> 32;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return (size_t)(h >> 40) & (MEM_BUCKETS - 1);
 }
 
 static long
