@@ -310,7 +310,7 @@ set_speaker(struct ctx *c, struct quote *q, int a, int b)
 {
 	q->ss = c->t[a].s;
 	q->se = c->t[b - 1].e;
-	q->who = speaker_resolve(c->g, c->text, q->ss, q->se, &q->how);
+	q->who = speaker_resolve(c->g, c->text, a, b, &q->how);
 }
 
 static uint32_t
@@ -1309,7 +1309,7 @@ titled_name(struct ctx *c, int i)
 	    (is_p(&c->t[b], '.') && b == i + 1)); b++)
 		;
 	if (b > i + 2)
-		speaker_note_name(c->g, c->text, c->t[i].s, c->t[b - 1].e);
+		speaker_note_name(c->g, c->text, i, b);
 }
 
 /*
@@ -1329,8 +1329,7 @@ subjects(struct ctx *c)
 			titled_name(c, sc->cand[k++]);
 		if (sentence_subject(c, i, end, &a, &b) && b > a &&
 		    (c->t[a].flags & TF_CAP) && !(c->t[a].cls & W_PRON))
-			speaker_note_subject(c->g, c->text, c->t[a].s,
-			    c->t[b - 1].e);
+			speaker_note_subject(c->g, c->text, a, b);
 		for (; k < sc->ncand && sc->cand[k] <= end; k++)
 			titled_name(c, sc->cand[k]);
 	}

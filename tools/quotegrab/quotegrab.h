@@ -191,12 +191,14 @@ void	grab_para(struct grab *, const char *, size_t, const char *, size_t,
 
 /* attrib.c: find quotes in the scanned paragraph (fills g->qv). */
 void	attribute(struct grab *, const char *, size_t);
-/* speaker.c: resolve a subject mention [s, e) to a memory entry. */
-long	speaker_resolve(struct grab *, const char *, uint32_t, uint32_t,
-	    enum qhow *);
+/*
+ * speaker.c: mentions are runs of the scanned tokens [a, b).
+ * Resolve a subject mention to a memory entry.
+ */
+long	speaker_resolve(struct grab *, const char *, int, int, enum qhow *);
 /* speaker.c: note sentence subjects that are named people. */
-void	speaker_note_subject(struct grab *, const char *, uint32_t, uint32_t);
+void	speaker_note_subject(struct grab *, const char *, int, int);
 /* speaker.c: remember a titled or full name seen anywhere. */
-void	speaker_note_name(struct grab *, const char *, uint32_t, uint32_t);
+void	speaker_note_name(struct grab *, const char *, int, int);
 
 #endif

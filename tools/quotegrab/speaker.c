@@ -151,22 +151,6 @@ mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
 	return i;
 }
 
-/* The first token at or after byte s (tokens run in text order). */
-static size_t
-tok_at(const struct scan *sc, uint32_t s)
-{
-	size_t	 lo = 0, hi = sc->n, mid;
-
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (sc->t[mid].s < s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Nothing but bytes other than blanks, commas and "(" between a and b. */
 static int
 joined(const char *text, uint32_t a, uint32_t b)
@@ -183,12 +167,12 @@ joined(const char *text, uint32_t a, uint32_t b)
  * runs of the paragraph's tokens, whose word classes they reuse.
  */
 static size_t
-words(const struct grab *g, const char *text, uint32_t s, uint32_t e,
+words(const struct grab *g, const char *text, size_t i, uint32_t e,
     struct word *w)
 {
 	const struct scan *sc = &g->sc;
 	const struct tok *t = sc->t;
-	size_t		 n = 0, i = tok_at(sc, s), j, k;
+	size_t		 n = 0, j, k;
 	int		 cue;
 	unsigned char	 c0;
 
@@ -251,11 +235,11 @@ struct name {
  * when nothing lowercase follows it and no preposition precedes it.
  */
 static int
-find_name(const struct grab *g, const char *text, uint32_t s, uint32_t e,
+find_name(const struct grab *g, const char *text, int from, uint32_t e,
     struct name *nm)
 {
 	struct word	 w[RUN_MAX];
-	size_t		 n = words(g, text, s, e, w), i, a, b;
+	size_t		 n = words(g, text, (size_t)from, e, w), i, a, b;
 	int		 titled = 0;
 
 	if (n == 0 || !w[n - 1].cap)
@@ -298,7 +282,7 @@ pronoun(const char *text, uint32_t s, uint32_t e)
 }
 
 long
-speaker_resolve(struct grab *g, const char *text, uint32_t s, uint32_t e,
+speaker_resolve(struct grab *g, const char *text, int ta, int tb,
     enum qhow *how)
 {
 	struct memory		*m = &g->mem;
@@ -306,6 +290,7 @@ speaker_resolve(struct grab *g, const char *text, uint32_t s, uint32_t e,
 	struct name		 nm;
 	long			 i;
 	const char		*key;
+	uint32_t		 s = g->sc.t[ta].s, e = g->sc.t[tb - 1].e;
 
 	*how = HOW_LOCAL;
 	if (pronoun(text, s, e)) {
@@ -321,7 +306,7 @@ speaker_resolve(struct grab *g, const char *text, uint32_t s, uint32_t e,
 			m->last_person = i;
 		return i;
 	}
-	if (find_name(g, text, s, e, &nm)) {
+	if (find_name(g, text, ta, e, &nm)) {
 		if (nm.words == 1 &&
 		    (i = mem_find_key(m, text + nm.s, nm.e - nm.s)) >= 0) {
 			m->last_person = i;
@@ -338,13 +323,13 @@ speaker_resolve(struct grab *g, const char *text, uint32_t s, uint32_t e,
 }
 
 void
-speaker_note_subject(struct grab *g, const char *text, uint32_t s,
-    uint32_t e)
+speaker_note_subject(struct grab *g, const char *text, int ta, int tb)
 {
 	struct memory		*m = &g->mem;
 	const struct actor	*a;
 	struct name		 nm;
 	long			 i;
+	uint32_t		 s = g->sc.t[ta].s, e = g->sc.t[tb - 1].e;
 
 	if ((a = actor_at(g, s, e)) != NULL) {
 		if (a->person) {
@@ -358,7 +343,7 @@ speaker_note_subject(struct grab *g, const char *text, uint32_t s,
 		}
 		return;
 	}
-	if (!find_name(g, text, s, e, &nm) || !nm.person)
+	if (!find_name(g, text, ta, e, &nm) || !nm.person)
 		return;
 	if (nm.words == 1) {
 		if ((i = mem_find_key(m, text + nm.s, nm.e - nm.s)) >= 0)
@@ -372,11 +357,11 @@ speaker_note_subject(struct grab *g, const char *text, uint32_t s,
 }
 
 void
-speaker_note_name(struct grab *g, const char *text, uint32_t s, uint32_t e)
+speaker_note_name(struct grab *g, const char *text, int ta, int tb)
 {
 	struct name	 nm;
 
-	if (find_name(g, text, s, e, &nm) && nm.person)
+	if (find_name(g, text, ta, g->sc.t[tb - 1].e, &nm) && nm.person)
 		(void)mem_add(&g->mem, text + nm.s, nm.e - nm.s,
 		    text + nm.ks, nm.ke - nm.ks, NULL, 1);
 }
