@@ -83,6 +83,12 @@ next_end(const struct ctx *c, int i)
 {
 	int	 lo = 0, hi = c->nse, mid;
 
+	/* most paragraphs have a few sentences: a walk beats halving */
+	if (hi <= 8) {
+		while (lo < hi && c->se[lo] < i)
+			lo++;
+		return lo;
+	}
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
 		if (c->se[mid] < i)

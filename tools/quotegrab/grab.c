@@ -233,6 +233,17 @@ count_cont(const char *s, size_t n)
 		}
 		c += (size_t)((acc * ONES) >> 56);
 	}
+	if (i < n && n >= 8) {
+		/* the last eight bytes, those counted already shifted out */
+		memcpy(&v, s + n - 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		v <<= 8 * (8 - (n - i));
+#else
+		v >>= 8 * (8 - (n - i));
+#endif
+		v = (v & ~(v << 1) & (0x80 * ONES)) >> 7;
+		return c + (size_t)((v * ONES) >> 56);
+	}
 	for (; i < n; i++)
 		c += ((unsigned char)s[i] & 0xc0) == 0x80;
 	return c;
