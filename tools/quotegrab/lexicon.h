@@ -133,21 +133,38 @@ slot(const struct lexicon *lx, uint64_t key, const char *s, size_t n)
 	}
 }
 
+/* The entry of a word with the given key, or NULL: slot() for lookups. */
+static inline __attribute__((always_inline)) const struct entry *
+find(const struct lexicon *lx, uint64_t key, const char *s, size_t n)
+{
+	uint64_t		 h = hashkey(key, n);
+	size_t			 i = (size_t)(h >> lx->shift);
+	uint32_t		 tag = (uint32_t)(h & 0xffff) << 16, v;
+	const struct entry	*e;
+
+	for (;; i = (i + 1) & (lx->size - 1)) {
+		if ((v = lx->slots[i]) == 0)
+			return NULL;
+		if ((v & 0xffff0000u) != tag)
+			continue;
+		e = &lx->ents[(v & 0xffff) - 1];
+		if (e->key == key && e->len == n &&
+		    (n <= 8 || sametail(e, s, n)))
+			return e;
+	}
+}
+
 /* Class bits of a word (any case) and its cue index in *cue, or -1. */
 static inline __attribute__((always_inline)) unsigned
 lex_lookup(const struct lexicon *lx, const char *s, size_t n, size_t room,
     int *cue)
 {
 	const struct entry	*e;
-	uint32_t		*sl;
 
 	*cue = -1;
-	if (n == 0 || n >= LEX_MAXWORD)
+	if (n == 0 || n >= LEX_MAXWORD || (e = find(lx,
+	    lower8(head8(s, n, room)), s, n)) == NULL)
 		return 0;
-	sl = slot(lx, lower8(head8(s, n, room)), s, n);
-	if (*sl == 0)
-		return 0;
-	e = &lx->ents[(*sl & 0xffff) - 1];
 	*cue = e->cue;
 	return e->cls;
 }
@@ -162,15 +179,11 @@ lex_lookup_alnum(const struct lexicon *lx, const char *s, size_t n,
     size_t room, int *cue)
 {
 	const struct entry	*e;
-	uint32_t		*sl;
 
 	*cue = -1;
-	if (n >= LEX_MAXWORD)
+	if (n >= LEX_MAXWORD || (e = find(lx, head8(s, n, room) |
+	    (0x20 * ONES & bytemask(n)), s, n)) == NULL)
 		return 0;
-	sl = slot(lx, head8(s, n, room) | (0x20 * ONES & bytemask(n)), s, n);
-	if (*sl == 0)
-		return 0;
-	e = &lx->ents[(*sl & 0xffff) - 1];
 	*cue = e->cue;
 	return e->cls;
 }
