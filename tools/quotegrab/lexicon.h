@@ -180,9 +180,17 @@ lex_lookup_alnum(const struct lexicon *lx, const char *s, size_t n,
 {
 	const struct entry	*e;
 
+	uint64_t		 v;
+
 	*cue = -1;
-	if (n >= LEX_MAXWORD || (e = find(lx, head8(s, n, room) |
-	    (0x20 * ONES & bytemask(n)), s, n)) == NULL)
+	if (n >= LEX_MAXWORD)
+		return 0;
+	if (room >= 8) {
+		memcpy(&v, s, 8);
+		v = (v | 0x20 * ONES) & bytemask(n);
+	} else
+		v = head8(s, n, room) | (0x20 * ONES & bytemask(n));
+	if ((e = find(lx, v, s, n)) == NULL)
 		return 0;
 	*cue = e->cue;
 	return e->cls;
