@@ -324,6 +324,8 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
     struct cpcur *cur, struct cpcur *scur, struct buf *out)
 {
 	const struct ent	*e = q->who >= 0 ? &g->mem.v[q->who] : NULL;
+	size_t			 sp = 0, splen = 0;	/* "speaker" as written */
+	const char		*name = NULL;
 
 	BUF_ADDLIT(out, "{\"start\":");
 	buf_addu(out, cp_at(cur, q->s));
@@ -336,14 +338,28 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
 		put_cue(g, q->cue, out);
 	if (e != NULL && e->namelen > 0) {
 		put_key(out, "speaker");
+		sp = out->len;
 		put_arena(out, &g->mem, e->name, e->namelen);
+		splen = out->len - sp;
+		name = g->mem.arena.p + e->name;
 	} else if (e == NULL && q->ss != q->se) {
 		put_key(out, "speaker");
+		sp = out->len;
 		json_put_string(out, text + q->ss, q->se - q->ss);
+		splen = out->len - sp;
+		name = text + q->ss;
 	}
 	if (q->ss != q->se) {
 		put_key(out, "speaker_text");
-		json_put_string(out, text + q->ss, q->se - q->ss);
+		/* mostly the speaker as named: its JSON is written already */
+		if (name != NULL && (name == text + q->ss ||
+		    (e->namelen == q->se - q->ss && memcmp(name, text + q->ss,
+		    e->namelen) == 0))) {
+			/* room first: the copy comes from the buffer itself */
+			buf_reserve(out, splen);
+			buf_add(out, out->p + sp, splen);
+		} else
+			json_put_string(out, text + q->ss, q->se - q->ss);
 		put_key(out, "speaker_start");
 		buf_addu(out, cp_at(scur, q->ss));
 		put_key(out, "speaker_end");
