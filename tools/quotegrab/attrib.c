@@ -31,6 +31,8 @@ struct ctx {
 	struct tok	*t;
 	int		 n;
 	unsigned char	*used;		/* cue tokens already attributed */
+	const int32_t	*se;		/* sentence ends (TF_SENT tokens) */
+	int		 nse;
 	long		 para_who;	/* speaker of this paragraph's last quote */
 	uint32_t	 para_ss, para_se;
 	enum qhow	 para_how;
@@ -75,21 +77,52 @@ ends_withn(const struct ctx *c, int i, const char *suf, size_t n)
 	return len > n + 1 && memcmp(c->text + c->t[i].e - n, suf, n) == 0;
 }
 
+/* Index into the sentence ends of the first one at or after token i. */
+static int
+next_end(const struct ctx *c, int i)
+{
+	int	 lo = 0, hi = c->nse, mid;
+
+	/* most paragraphs have a few sentences: a walk beats halving */
+	if (hi <= 8) {
+		while (lo < hi && c->se[lo] < i)
+			lo++;
+		return lo;
+	}
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c->se[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int
 sent_start(const struct ctx *c, int i)
 {
-	while (i > 0 && !(c->t[i - 1].flags & TF_SENT))
-		i--;
-	return i;
+	int	 x;
+
+	if (i <= 0)
+		return i;
+	x = next_end(c, i - 1);
+	/* the nearest end before i: the one at i - 1 or the one before */
+	if (x < c->nse && c->se[x] == i - 1)
+		return i;
+	return x > 0 ? c->se[x - 1] + 1 : 0;
 }
 
 /* Index of the token that ends i's sentence (exclusive bound). */
 static int
 sent_end(const struct ctx *c, int i)
 {
-	while (i < c->n && !(c->t[i].flags & TF_SENT))
-		i++;
-	return i;
+	int	 x;
+
+	if (i >= c->n)
+		return i;
+	x = next_end(c, i);
+	return x < c->nse ? c->se[x] : c->n;
 }
 
 static int	skip_adjuncts(const struct ctx *, int, int);
@@ -283,7 +316,7 @@ set_speaker(struct ctx *c, struct quote *q, int a, int b)
 {
 	q->ss = c->t[a].s;
 	q->se = c->t[b - 1].e;
-	q->who = speaker_resolve(c->g, c->text, q->ss, q->se, &q->how);
+	q->who = speaker_resolve(c->g, c->text, a, b, &q->how);
 }
 
 static uint32_t
@@ -1282,7 +1315,7 @@ titled_name(struct ctx *c, int i)
 	    (is_p(&c->t[b], '.') && b == i + 1)); b++)
 		;
 	if (b > i + 2)
-		speaker_note_name(c->g, c->text, c->t[i].s, c->t[b - 1].e);
+		speaker_note_name(c->g, c->text, i, b);
 }
 
 /*
@@ -1302,8 +1335,7 @@ subjects(struct ctx *c)
 			titled_name(c, sc->cand[k++]);
 		if (sentence_subject(c, i, end, &a, &b) && b > a &&
 		    (c->t[a].flags & TF_CAP) && !(c->t[a].cls & W_PRON))
-			speaker_note_subject(c->g, c->text, c->t[a].s,
-			    c->t[b - 1].e);
+			speaker_note_subject(c->g, c->text, a, b);
 		for (; k < sc->ncand && sc->cand[k] <= end; k++)
 			titled_name(c, sc->cand[k]);
 	}
@@ -1357,6 +1389,8 @@ attribute(struct grab *g, const char *text, size_t len)
 	c.len = len;
 	c.t = g->sc.t;
 	c.n = (int)g->sc.n;
+	c.se = g->sc.se;
+	c.nse = (int)g->sc.nse;
 	c.para_who = -1;
 	buf_reset(&g->tmp);
 	buf_reserve(&g->tmp, g->sc.n + 1);

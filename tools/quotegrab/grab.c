@@ -4,6 +4,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <bsd/stdlib.h>
 #include <err.h>
@@ -31,6 +34,9 @@ grab_free(struct grab *g)
 	free(g->qv);
 	free(g->av);
 	buf_free(&g->tmp);
+	buf_free(&g->cuejson);
+	free(g->cueoff);
+	free(g->cuelen);
 }
 
 void
@@ -156,15 +162,23 @@ load_actors(struct grab *g, const char *text, size_t len, const char *raw,
 	}
 }
 
-/* Written as JSON, with the key before them. */
-static const char *const kind_json[] = {
-	",\"kind\":\"direct\"", ",\"kind\":\"partial\"",
-	",\"kind\":\"indirect\"", ",\"kind\":\"other\""
+/* Written as JSON, with the key before them; lengths known up front. */
+struct lit {
+	const char	*s;
+	size_t		 n;
 };
 
-static const char *const how_json[] = {
-	"", ",\"speaker_how\":\"local\"", ",\"speaker_how\":\"pronoun\"",
-	",\"speaker_how\":\"context\""
+#define LIT(x)	{ (x), sizeof(x) - 1 }
+
+static const struct lit kind_json[] = {
+	LIT(",\"kind\":\"direct\""), LIT(",\"kind\":\"partial\""),
+	LIT(",\"kind\":\"indirect\""), LIT(",\"kind\":\"other\"")
+};
+
+static const struct lit how_json[] = {
+	LIT(""), LIT(",\"speaker_how\":\"local\""),
+	LIT(",\"speaker_how\":\"pronoun\""),
+	LIT(",\"speaker_how\":\"context\"")
 };
 
 /* key is a string literal: ,"key": */
@@ -189,9 +203,27 @@ struct cpcur {
 static size_t
 count_cont(const char *s, size_t n)
 {
-	uint64_t	 v, acc;
 	size_t		 i = 0, c = 0, k;
+	uint64_t	 v, acc;
+#ifdef __SSE2__
+	const __m128i	 lead = _mm_set1_epi8((char)0xc0);
+	__m128i		 sum, x;
 
+	/* bytes 0x80-0xbf are the signed ones below 0xc0 (-64) */
+	while (n - i >= 16) {
+		sum = _mm_setzero_si128();
+		/* 255 rounds at most keep each byte lane from wrapping */
+		for (k = 0; k < 255 && n - i >= 16; k++, i += 16) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i));
+			sum = _mm_sub_epi8(sum, _mm_cmplt_epi8(x, lead));
+		}
+		sum = _mm_sad_epu8(sum, _mm_setzero_si128());
+		c += (size_t)_mm_cvtsi128_si32(sum) +
+		    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+	}
+#endif
+	/* the rest of a long run, or a short one, eight at a time */
 	while (n - i >= 8) {
 		acc = 0;
 		/* 31 rounds keep the byte sum under 256 for the multiply */
@@ -200,6 +232,17 @@ count_cont(const char *s, size_t n)
 			acc += (v & ~(v << 1) & (0x80 * ONES)) >> 7;
 		}
 		c += (size_t)((acc * ONES) >> 56);
+	}
+	if (i < n && n >= 8) {
+		/* the last eight bytes, those counted already shifted out */
+		memcpy(&v, s + n - 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		v <<= 8 * (8 - (n - i));
+#else
+		v >>= 8 * (8 - (n - i));
+#endif
+		v = (v & ~(v << 1) & (0x80 * ONES)) >> 7;
+		return c + (size_t)((v * ONES) >> 56);
 	}
 	for (; i < n; i++)
 		c += ((unsigned char)s[i] & 0xc0) == 0x80;
@@ -235,6 +278,43 @@ cp_at(struct cpcur *c, size_t byte)
 }
 
 /*
+ * The cue member of a quote: the few lemmas recur in every paragraph,
+ * so each is written as JSON once and copied after that.
+ */
+static void
+put_cue(struct grab *g, int cue, struct buf *out)
+{
+	size_t		 x = (size_t)(cue + 2), old = g->capcue, off;
+	const char	*lemma;
+
+	if (cue < -2) {
+		lemma = lex_lemma(g->lex, cue);
+		put_key(out, "cue");
+		json_put_string(out, lemma, strlen(lemma));
+		return;
+	}
+	if (x >= g->capcue) {
+		g->capcue = x + 16;
+		if ((g->cueoff = reallocarray(g->cueoff, g->capcue,
+		    sizeof(*g->cueoff))) == NULL ||
+		    (g->cuelen = reallocarray(g->cuelen, g->capcue,
+		    sizeof(*g->cuelen))) == NULL)
+			err(2, "out of memory");
+		memset(g->cueoff + old, 0, (g->capcue - old) *
+		    sizeof(*g->cueoff));
+	}
+	if (g->cueoff[x] == 0) {
+		off = g->cuejson.len;
+		lemma = lex_lemma(g->lex, cue);
+		put_key(&g->cuejson, "cue");
+		json_put_string(&g->cuejson, lemma, strlen(lemma));
+		g->cueoff[x] = (uint32_t)off + 1;
+		g->cuelen[x] = (uint32_t)(g->cuejson.len - off);
+	}
+	buf_add(out, g->cuejson.p + g->cueoff[x] - 1, g->cuelen[x]);
+}
+
+/*
  * Two cursors: quote spans come in order, and so mostly do their
  * speakers; one cursor for both would rewind to the paragraph start
  * whenever a speaker stands before its quote.
@@ -244,7 +324,8 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
     struct cpcur *cur, struct cpcur *scur, struct buf *out)
 {
 	const struct ent	*e = q->who >= 0 ? &g->mem.v[q->who] : NULL;
-	const char		*cue;
+	size_t			 sp = 0, splen = 0;	/* "speaker" as written */
+	const char		*name = NULL;
 
 	BUF_ADDLIT(out, "{\"start\":");
 	buf_addu(out, cp_at(cur, q->s));
@@ -252,22 +333,33 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
 	buf_addu(out, cp_at(cur, q->e));
 	put_key(out, "text");
 	json_put_string(out, text + q->s, q->e - q->s);
-	buf_addcstr(out, kind_json[q->kind]);
-	if (q->cue != -1) {
-		cue = lex_lemma(g->lex, q->cue);
-		put_key(out, "cue");
-		json_put_string(out, cue, strlen(cue));
-	}
+	buf_add(out, kind_json[q->kind].s, kind_json[q->kind].n);
+	if (q->cue != -1)
+		put_cue(g, q->cue, out);
 	if (e != NULL && e->namelen > 0) {
 		put_key(out, "speaker");
+		sp = out->len;
 		put_arena(out, &g->mem, e->name, e->namelen);
+		splen = out->len - sp;
+		name = g->mem.arena.p + e->name;
 	} else if (e == NULL && q->ss != q->se) {
 		put_key(out, "speaker");
+		sp = out->len;
 		json_put_string(out, text + q->ss, q->se - q->ss);
+		splen = out->len - sp;
+		name = text + q->ss;
 	}
 	if (q->ss != q->se) {
 		put_key(out, "speaker_text");
-		json_put_string(out, text + q->ss, q->se - q->ss);
+		/* mostly the speaker as named: its JSON is written already */
+		if (name != NULL && (name == text + q->ss ||
+		    (e->namelen == q->se - q->ss && memcmp(name, text + q->ss,
+		    e->namelen) == 0))) {
+			/* room first: the copy comes from the buffer itself */
+			buf_reserve(out, splen);
+			buf_add(out, out->p + sp, splen);
+		} else
+			json_put_string(out, text + q->ss, q->se - q->ss);
 		put_key(out, "speaker_start");
 		buf_addu(out, cp_at(scur, q->ss));
 		put_key(out, "speaker_end");
@@ -282,7 +374,7 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
 		put_arena(out, &g->mem, e->code, e->codelen);
 	}
 	if (q->how != HOW_NONE && (e != NULL || q->ss != q->se))
-		buf_addcstr(out, how_json[q->how]);
+		buf_add(out, how_json[q->how].s, how_json[q->how].n);
 	buf_addc(out, '}');
 }
 

@@ -82,6 +82,19 @@ head8(const char *s, size_t n, size_t room)
 	return v;
 }
 
+/* All ones in the bytes that hold the first min(n, 8) of a word. */
+static inline uint64_t
+bytemask(size_t n)
+{
+	if (n >= 8)
+		return ~0ULL;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return ~(~0ULL >> (8 * n));
+#else
+	return (1ULL << (8 * n)) - 1;
+#endif
+}
+
 static inline uint64_t
 hashkey(uint64_t key, size_t n)
 {
@@ -120,21 +133,65 @@ slot(const struct lexicon *lx, uint64_t key, const char *s, size_t n)
 	}
 }
 
+/* The entry of a word with the given key, or NULL: slot() for lookups. */
+static inline __attribute__((always_inline)) const struct entry *
+find(const struct lexicon *lx, uint64_t key, const char *s, size_t n)
+{
+	uint64_t		 h = hashkey(key, n);
+	size_t			 i = (size_t)(h >> lx->shift);
+	uint32_t		 tag = (uint32_t)(h & 0xffff) << 16, v;
+	const struct entry	*e;
+
+	for (;; i = (i + 1) & (lx->size - 1)) {
+		if ((v = lx->slots[i]) == 0)
+			return NULL;
+		if ((v & 0xffff0000u) != tag)
+			continue;
+		e = &lx->ents[(v & 0xffff) - 1];
+		if (e->key == key && e->len == n &&
+		    (n <= 8 || sametail(e, s, n)))
+			return e;
+	}
+}
+
 /* Class bits of a word (any case) and its cue index in *cue, or -1. */
 static inline __attribute__((always_inline)) unsigned
 lex_lookup(const struct lexicon *lx, const char *s, size_t n, size_t room,
     int *cue)
 {
 	const struct entry	*e;
-	uint32_t		*sl;
 
 	*cue = -1;
-	if (n == 0 || n >= LEX_MAXWORD)
+	if (n == 0 || n >= LEX_MAXWORD || (e = find(lx,
+	    lower8(head8(s, n, room)), s, n)) == NULL)
 		return 0;
-	sl = slot(lx, lower8(head8(s, n, room)), s, n);
-	if (*sl == 0)
+	*cue = e->cue;
+	return e->cls;
+}
+
+/*
+ * The same for a word of ASCII letters and digits only: setting bit 5
+ * lowers a letter and leaves a digit as it is, so the key needs no
+ * range tests.
+ */
+static inline __attribute__((always_inline)) unsigned
+lex_lookup_alnum(const struct lexicon *lx, const char *s, size_t n,
+    size_t room, int *cue)
+{
+	const struct entry	*e;
+
+	uint64_t		 v;
+
+	*cue = -1;
+	if (n >= LEX_MAXWORD)
 		return 0;
-	e = &lx->ents[(*sl & 0xffff) - 1];
+	if (room >= 8) {
+		memcpy(&v, s, 8);
+		v = (v | 0x20 * ONES) & bytemask(n);
+	} else
+		v = head8(s, n, room) | (0x20 * ONES & bytemask(n));
+	if ((e = find(lx, v, s, n)) == NULL)
+		return 0;
 	*cue = e->cue;
 	return e->cls;
 }

@@ -4,6 +4,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <bsd/stdlib.h>
 #include <err.h>
@@ -34,6 +37,29 @@ static const unsigned char alnum_byte[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* Bytes after a run of letters that may carry the word on: - ' UTF-8. */
+static const unsigned char word_goes_on[256] = {
+	['-'] = 1, ['\''] = 1,
+	[0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* Flags of a word by its first (ASCII letter or digit) byte. */
+static const unsigned char first_flags[256] = {
+	['0'] = TF_DIGIT, TF_DIGIT, TF_DIGIT, TF_DIGIT, TF_DIGIT, TF_DIGIT,
+	TF_DIGIT, TF_DIGIT, TF_DIGIT, TF_DIGIT,
+	['A'] = TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP,
+	TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP,
+	TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP, TF_CAP,
+	TF_CAP, TF_CAP, TF_CAP,
+};
+
 static inline int
 is_alnum(unsigned char c)
 {
@@ -45,6 +71,38 @@ is_alnum(unsigned char c)
  * (marks, dashes, ellipsis, no-break space), with its mark kind; 0 when
  * s starts a word character.
  */
+/*
+ * End of the run of ASCII letters and digits from i; sixteen bytes at a
+ * time while that many remain, as words mostly run on such bytes.
+ */
+static inline size_t
+alnum_run(const unsigned char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	const __m128i	 lo_a = _mm_set1_epi8('a' - 1), hi_z = _mm_set1_epi8('z' + 1);
+	const __m128i	 lo_0 = _mm_set1_epi8('0' - 1), hi_9 = _mm_set1_epi8('9' + 1);
+	const __m128i	 fold = _mm_set1_epi8(0x20);
+	__m128i		 v, f, ok;
+	unsigned	 stop;
+
+	/* bytes of 0x80 and up are negative: outside both ranges */
+	while (n - i >= 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		f = _mm_or_si128(v, fold);
+		ok = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(f, lo_a),
+		    _mm_cmplt_epi8(f, hi_z)), _mm_and_si128(_mm_cmpgt_epi8(v,
+		    lo_0), _mm_cmplt_epi8(v, hi_9)));
+		stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xffffu;
+		if (stop != 0)
+			return i + (size_t)__builtin_ctz(stop);
+		i += 16;
+	}
+#endif
+	while (i < n && alnum_byte[s[i]])
+		i++;
+	return i;
+}
+
 static size_t
 special(const unsigned char *s, size_t n, int *mark, char *ch)
 {
@@ -209,7 +267,7 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 	const unsigned char	*s = (const unsigned char *)text;
 	size_t			 i = 0, k, len;
 	struct tok		*t;
-	int			 mark, cue;
+	int			 mark, cue, alnum;
 	char			 ch;
 
 	sc->n = 0;
@@ -221,25 +279,32 @@ tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
 		}
 		if (alnum_byte[s[i]]) {
 			/* the common case: an ASCII word, ended by a blank */
-			for (k = i + 1; k < n && alnum_byte[s[k]]; k++)
-				;
-			if (k < n && (s[k] == '-' || s[k] == '\'' ||
-			    s[k] >= 0x80))
+			k = alnum_run(s, n, i + 1);
+			alnum = 1;
+			if (k < n && word_goes_on[s[k]]) {
+				len = k;
 				k = word_end(s, n, k);
-			t = push(sc);
+				alnum = k == len;
+			}
+			if (sc->n == sc->cap)
+				grow_toks(sc);
+			/* every field set here: no blank token copied first */
+			t = &sc->t[sc->n++];
 			t->s = (uint32_t)i;
 			t->e = (uint32_t)k;
 			t->type = T_WORD;
-			if (s[i] >= 'A' && s[i] <= 'Z')
-				t->flags |= TF_CAP;
-			else if (s[i] <= '9')
-				t->flags |= TF_DIGIT;
-			t->cls = (uint16_t)lex_lookup(lx, text + i, k - i,
-			    n - i, &cue);
+			t->flags = first_flags[s[i]];
+			t->ch = 0;
+			t->inq = 0;
+			t->q = -1;
+			t->cls = (uint16_t)(alnum ? lex_lookup_alnum(lx,
+			    text + i, k - i, n - i, &cue) : lex_lookup(lx,
+			    text + i, k - i, n - i, &cue));
 			t->cue = (int16_t)cue;
 			if (cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)))
 				push_cand(sc);
-			i = k;
+			/* and the blank after it */
+			i = k < n && s[k] == ' ' ? k + 1 : k;
 			continue;
 		}
 		mark = 0;
@@ -449,12 +514,28 @@ pair(struct scan *sc, const char *text, size_t n, int cont)
  * before a capital, a mark or the end; a quote that ends a sentence
  * inside its marks ends it after them when a new sentence follows.
  */
+/* Note a sentence end; they come in text order, each once. */
+static void
+push_sent(struct scan *sc, size_t i)
+{
+	if (sc->nse > 0 && sc->se[sc->nse - 1] == (int32_t)i)
+		return;
+	if (sc->nse == sc->capse) {
+		sc->capse = sc->capse ? sc->capse * 2 : 16;
+		if ((sc->se = reallocarray(sc->se, sc->capse,
+		    sizeof(*sc->se))) == NULL)
+			err(2, "out of memory");
+	}
+	sc->se[sc->nse++] = (int32_t)i;
+}
+
 static void
 sentences(struct scan *sc, const char *text)
 {
 	struct tok	*t, *p, *nx;
 	size_t		 x, i, len;
 
+	sc->nse = 0;
 	for (x = 0; x < sc->npt; x++) {
 		i = (size_t)sc->pt[x];
 		t = &sc->t[i];
@@ -487,11 +568,14 @@ sentences(struct scan *sc, const char *text)
 			if (nx != NULL && nx->type == T_MARK &&
 			    (nx->flags & TF_CLOSE) && i + 2 < sc->n &&
 			    (sc->t[i + 2].type == T_MARK ||
-			    (sc->t[i + 2].flags & TF_CAP)))
+			    (sc->t[i + 2].flags & TF_CAP))) {
 				nx->flags |= TF_SENT;
+				push_sent(sc, i + 1);
+			}
 			continue;
 		}
 		t->flags |= TF_SENT;
+		push_sent(sc, i);
 	}
 	(void)text;
 }
@@ -512,5 +596,6 @@ scan_free(struct scan *sc)
 	free(sc->q);
 	free(sc->cand);
 	free(sc->pt);
+	free(sc->se);
 	memset(sc, 0, sizeof(*sc));
 }

@@ -90,6 +90,8 @@ struct scan {
 	size_t		 ncand, capcand;
 	int32_t		*pt;		/* quote marks and . ? ! ; */
 	size_t		 npt, cappt;
+	int32_t		*se;		/* tokens with TF_SENT, in order */
+	size_t		 nse, capse;
 	struct qspan	*q;
 	size_t		 nq, capq;
 };
@@ -171,6 +173,10 @@ struct grab {
 	long		 run_who;	/* its speaker */
 	int		 run_cue;
 	struct buf	 tmp;
+	struct buf	 cuejson;	/* ,"cue":"lemma" per cue, as written */
+	uint32_t	*cueoff;	/* by cue + 2: offset + 1, 0 not yet */
+	uint32_t	*cuelen;
+	size_t		 capcue;
 };
 
 void	grab_init(struct grab *, struct lexicon *);
@@ -185,12 +191,14 @@ void	grab_para(struct grab *, const char *, size_t, const char *, size_t,
 
 /* attrib.c: find quotes in the scanned paragraph (fills g->qv). */
 void	attribute(struct grab *, const char *, size_t);
-/* speaker.c: resolve a subject mention [s, e) to a memory entry. */
-long	speaker_resolve(struct grab *, const char *, uint32_t, uint32_t,
-	    enum qhow *);
+/*
+ * speaker.c: mentions are runs of the scanned tokens [a, b).
+ * Resolve a subject mention to a memory entry.
+ */
+long	speaker_resolve(struct grab *, const char *, int, int, enum qhow *);
 /* speaker.c: note sentence subjects that are named people. */
-void	speaker_note_subject(struct grab *, const char *, uint32_t, uint32_t);
+void	speaker_note_subject(struct grab *, const char *, int, int);
 /* speaker.c: remember a titled or full name seen anywhere. */
-void	speaker_note_name(struct grab *, const char *, uint32_t, uint32_t);
+void	speaker_note_name(struct grab *, const char *, int, int);
 
 #endif

@@ -54,16 +54,36 @@ same(const struct memory *m, size_t off, size_t len, const char *s, size_t n)
 	return len == n && memcmp(m->arena.p + off, s, n) == 0;
 }
 
-/* FNV-1a of a name, folded to a bucket. */
+/*
+ * A name's bucket, hashed eight bytes at a time: names are compared in
+ * full, so any spread of them over the buckets gives the same answers.
+ */
 static size_t
 bucket_of(const char *s, size_t n)
 {
-	uint32_t	 h = 2166136261u;
+	uint64_t	 h = n * 0x9e3779b97f4a7c15ULL, v;
 	size_t		 i;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return (h ^ h >> 16) & (MEM_BUCKETS - 1);
+	for (i = 0; n - i >= 8; i += 8) {
+		memcpy(&v, s + i, 8);
+		h = (h ^ v) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 29;
+	}
+	if (i < n && n >= 8) {
+		/*
+		 * The last eight bytes, those hashed already shifted out
+		 * (on big-endian others are, which only moves names about).
+		 */
+		memcpy(&v, s + n - 8, 8);
+		h = (h ^ v >> 8 * (8 - (n - i))) * 0xff51afd7ed558ccdULL;
+	} else if (i < n) {
+		for (v = 0; i < n; i++)
+			v = v << 8 | (unsigned char)s[i];
+		h = (h ^ v) * 0xff51afd7ed558ccdULL;
+	}
+	h ^= h >> 32;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return (size_t)(h >> 40) & (MEM_BUCKETS - 1);
 }
 
 static long
@@ -131,22 +151,6 @@ mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
 	return i;
 }
 
-/* The first token at or after byte s (tokens run in text order). */
-static size_t
-tok_at(const struct scan *sc, uint32_t s)
-{
-	size_t	 lo = 0, hi = sc->n, mid;
-
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (sc->t[mid].s < s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Nothing but bytes other than blanks, commas and "(" between a and b. */
 static int
 joined(const char *text, uint32_t a, uint32_t b)
@@ -163,12 +167,12 @@ joined(const char *text, uint32_t a, uint32_t b)
  * runs of the paragraph's tokens, whose word classes they reuse.
  */
 static size_t
-words(const struct grab *g, const char *text, uint32_t s, uint32_t e,
+words(const struct grab *g, const char *text, size_t i, uint32_t e,
     struct word *w)
 {
 	const struct scan *sc = &g->sc;
 	const struct tok *t = sc->t;
-	size_t		 n = 0, i = tok_at(sc, s), j, k;
+	size_t		 n = 0, j, k;
 	int		 cue;
 	unsigned char	 c0;
 
@@ -231,11 +235,11 @@ struct name {
  * when nothing lowercase follows it and no preposition precedes it.
  */
 static int
-find_name(const struct grab *g, const char *text, uint32_t s, uint32_t e,
+find_name(const struct grab *g, const char *text, int from, uint32_t e,
     struct name *nm)
 {
 	struct word	 w[RUN_MAX];
-	size_t		 n = words(g, text, s, e, w), i, a, b;
+	size_t		 n = words(g, text, (size_t)from, e, w), i, a, b;
 	int		 titled = 0;
 
 	if (n == 0 || !w[n - 1].cap)
@@ -278,7 +282,7 @@ pronoun(const char *text, uint32_t s, uint32_t e)
 }
 
 long
-speaker_resolve(struct grab *g, const char *text, uint32_t s, uint32_t e,
+speaker_resolve(struct grab *g, const char *text, int ta, int tb,
     enum qhow *how)
 {
 	struct memory		*m = &g->mem;
@@ -286,6 +290,7 @@ speaker_resolve(struct grab *g, const char *text, uint32_t s, uint32_t e,
 	struct name		 nm;
 	long			 i;
 	const char		*key;
+	uint32_t		 s = g->sc.t[ta].s, e = g->sc.t[tb - 1].e;
 
 	*how = HOW_LOCAL;
 	if (pronoun(text, s, e)) {
@@ -301,7 +306,7 @@ speaker_resolve(struct grab *g, const char *text, uint32_t s, uint32_t e,
 			m->last_person = i;
 		return i;
 	}
-	if (find_name(g, text, s, e, &nm)) {
+	if (find_name(g, text, ta, e, &nm)) {
 		if (nm.words == 1 &&
 		    (i = mem_find_key(m, text + nm.s, nm.e - nm.s)) >= 0) {
 			m->last_person = i;
@@ -318,13 +323,13 @@ speaker_resolve(struct grab *g, const char *text, uint32_t s, uint32_t e,
 }
 
 void
-speaker_note_subject(struct grab *g, const char *text, uint32_t s,
-    uint32_t e)
+speaker_note_subject(struct grab *g, const char *text, int ta, int tb)
 {
 	struct memory		*m = &g->mem;
 	const struct actor	*a;
 	struct name		 nm;
 	long			 i;
+	uint32_t		 s = g->sc.t[ta].s, e = g->sc.t[tb - 1].e;
 
 	if ((a = actor_at(g, s, e)) != NULL) {
 		if (a->person) {
@@ -338,7 +343,7 @@ speaker_note_subject(struct grab *g, const char *text, uint32_t s,
 		}
 		return;
 	}
-	if (!find_name(g, text, s, e, &nm) || !nm.person)
+	if (!find_name(g, text, ta, e, &nm) || !nm.person)
 		return;
 	if (nm.words == 1) {
 		if ((i = mem_find_key(m, text + nm.s, nm.e - nm.s)) >= 0)
@@ -352,11 +357,11 @@ speaker_note_subject(struct grab *g, const char *text, uint32_t s,
 }
 
 void
-speaker_note_name(struct grab *g, const char *text, uint32_t s, uint32_t e)
+speaker_note_name(struct grab *g, const char *text, int ta, int tb)
 {
 	struct name	 nm;
 
-	if (find_name(g, text, s, e, &nm) && nm.person)
+	if (find_name(g, text, ta, g->sc.t[tb - 1].e, &nm) && nm.person)
 		(void)mem_add(&g->mem, text + nm.s, nm.e - nm.s,
 		    text + nm.ks, nm.ke - nm.ks, NULL, 1);
 }
