@@ -190,91 +190,16 @@ put_arena(struct buf *out, const struct memory *m, size_t off, size_t len)
 	json_put_string(out, m->arena.p + off, len);
 }
 
-/*
- * Code point offsets: bytes minus the continuation bytes before them,
- * counted eight at a time; a cursor walks on from its last answer.
- */
+/* Code point offsets, by the common cursor unless the text is ASCII. */
 struct cpcur {
-	const char	*s;
-	size_t		 byte, cp;
-	int		 ascii;		/* the text is ASCII: no counting */
+	struct utf8_cursor	 u;
+	int			 ascii;
 };
-
-static size_t
-count_cont(const char *s, size_t n)
-{
-	size_t		 i = 0, c = 0, k;
-	uint64_t	 v, acc;
-#ifdef __SSE2__
-	const __m128i	 lead = _mm_set1_epi8((char)0xc0);
-	__m128i		 sum, x;
-
-	/* bytes 0x80-0xbf are the signed ones below 0xc0 (-64) */
-	while (n - i >= 16) {
-		sum = _mm_setzero_si128();
-		/* 255 rounds at most keep each byte lane from wrapping */
-		for (k = 0; k < 255 && n - i >= 16; k++, i += 16) {
-			x = _mm_loadu_si128((const __m128i *)(const void *)
-			    (s + i));
-			sum = _mm_sub_epi8(sum, _mm_cmplt_epi8(x, lead));
-		}
-		sum = _mm_sad_epu8(sum, _mm_setzero_si128());
-		c += (size_t)_mm_cvtsi128_si32(sum) +
-		    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
-	}
-#endif
-	/* the rest of a long run, or a short one, eight at a time */
-	while (n - i >= 8) {
-		acc = 0;
-		/* 31 rounds keep the byte sum under 256 for the multiply */
-		for (k = 0; k < 31 && n - i >= 8; k++, i += 8) {
-			memcpy(&v, s + i, 8);
-			acc += (v & ~(v << 1) & (0x80 * ONES)) >> 7;
-		}
-		c += (size_t)((acc * ONES) >> 56);
-	}
-	if (i < n && n >= 8) {
-		/* the last eight bytes, those counted already shifted out */
-		memcpy(&v, s + n - 8, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		v <<= 8 * (8 - (n - i));
-#else
-		v >>= 8 * (8 - (n - i));
-#endif
-		v = (v & ~(v << 1) & (0x80 * ONES)) >> 7;
-		return c + (size_t)((v * ONES) >> 56);
-	}
-	for (; i < n; i++)
-		c += ((unsigned char)s[i] & 0xc0) == 0x80;
-	return c;
-}
-
-/* No byte of s[0..n) has its high bit set: code points are bytes. */
-static int
-all_ascii(const char *s, size_t n)
-{
-	uint64_t	 v, acc = 0;
-	size_t		 i = 0;
-
-	for (; n - i >= 8; i += 8) {
-		memcpy(&v, s + i, 8);
-		acc |= v;
-	}
-	for (; i < n; i++)
-		acc |= (unsigned char)s[i];
-	return (acc & (0x80 * ONES)) == 0;
-}
 
 static size_t
 cp_at(struct cpcur *c, size_t byte)
 {
-	if (c->ascii)
-		return byte;
-	if (byte < c->byte)
-		c->byte = c->cp = 0;
-	c->cp += byte - c->byte - count_cont(c->s + c->byte, byte - c->byte);
-	c->byte = byte;
-	return c->cp;
+	return c->ascii ? byte : utf8_cursor_cp(&c->u, byte);
 }
 
 /*
@@ -382,15 +307,18 @@ void
 grab_para(struct grab *g, const char *text, size_t len, const char *actors,
     size_t alen, struct buf *out)
 {
-	struct cpcur		 cur = { text, 0, 0, 0 }, scur = { text, 0, 0, 0 };
+	struct cpcur		 cur, scur;
 	size_t			 i;
 
 	load_actors(g, text, len, actors, alen);
 	scan_text(&g->sc, g->lex, text, len, g->open_run);
 	attribute(g, text, len);
 	g->para++;
-	if (g->nqv > 0)
-		cur.ascii = scur.ascii = all_ascii(text, len);
+	if (g->nqv > 0) {
+		utf8_cursor_init(&cur.u, text, len);
+		utf8_cursor_init(&scur.u, text, len);
+		cur.ascii = scur.ascii = utf8_is_ascii(text, len);
+	}
 	buf_addc(out, '[');
 	for (i = 0; i < g->nqv; i++) {
 		if (i > 0)
