@@ -4,9 +4,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include <bsd/stdlib.h>
 #include <err.h>
