@@ -42,20 +42,26 @@ buf_addu(struct buf *b, unsigned long long v)
 	    "31323334353637383940414243444546474849505152535455565758596061"
 	    "62636465666768697071727374757677787980818283848586878889909192"
 	    "939495969798990";
-	char	 tmp[24];
-	size_t	 i = sizeof(tmp);
+	unsigned long long t;
+	size_t		 n;
+	char		*p;
 
+	/* the length first, so the digits go straight into place */
+	for (n = 1, t = 10; n < 20 && v >= t; n++, t *= 10)
+		;
+	buf_reserve(b, n);
+	p = b->p + b->len + n;
+	*p = '\0';
+	b->len += n;
 	while (v >= 100) {
-		i -= 2;
-		memcpy(tmp + i, pairs + 2 * (v % 100), 2);
+		p -= 2;
+		memcpy(p, pairs + 2 * (v % 100), 2);
 		v /= 100;
 	}
-	if (v >= 10) {
-		i -= 2;
-		memcpy(tmp + i, pairs + 2 * v, 2);
-	} else
-		tmp[--i] = (char)('0' + v);
-	buf_add(b, tmp + i, sizeof(tmp) - i);
+	if (v >= 10)
+		memcpy(p - 2, pairs + 2 * v, 2);
+	else
+		p[-1] = (char)('0' + v);
 }
 
 void

@@ -22,6 +22,25 @@ test_buf(void)
 	buf_addu(&b, 18446744073709551615ULL);
 	CHECK_STR(b.p, "0 18446744073709551615");
 	buf_reset(&b);
+	{
+		/* every length, at and around each power of ten */
+		unsigned long long	 p = 1;
+		char			 want[32];
+		int			 k, ok = 1;
+
+		for (k = 0; k < 20; k++, p *= 10) {
+			buf_reset(&b);
+			buf_addu(&b, p - 1);
+			snprintf(want, sizeof(want), "%llu", p - 1);
+			ok &= strcmp(b.p, want) == 0;
+			buf_reset(&b);
+			buf_addu(&b, p);
+			snprintf(want, sizeof(want), "%llu", p);
+			ok &= strcmp(b.p, want) == 0 && b.len == strlen(want);
+		}
+		CHECK(ok);
+	}
+	buf_reset(&b);
 	for (i = 0; i < 10000; i++)
 		BUF_ADDLIT(&b, "ab");
 	CHECK(b.len == 20000 && b.p[b.len] == '\0');
