@@ -151,10 +151,17 @@ mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
 	return i;
 }
 
-/* Nothing but bytes other than blanks, commas and "(" between a and b. */
-static int
+/*
+ * Nothing but bytes other than blanks, commas and "(" between a and b;
+ * tokens are mostly next to each other or one blank apart.
+ */
+static inline int
 joined(const char *text, uint32_t a, uint32_t b)
 {
+	if (a == b)
+		return 1;
+	if (b - a == 1 || text[a] == ' ')
+		return text[a] != ' ' && text[a] != ',' && text[a] != '(';
 	for (; a < b; a++)
 		if (text[a] == ' ' || text[a] == ',' || text[a] == '(')
 			return 0;
@@ -162,45 +169,50 @@ joined(const char *text, uint32_t a, uint32_t b)
 }
 
 /*
- * Split a mention into blank-separated words, stopping at "(" or ",",
- * each without its trailing periods and parentheses. The words are
- * runs of the paragraph's tokens, whose word classes they reuse.
+ * Split tokens i..lim-1 of a mention into blank-separated words, stopping
+ * at "(" or ",", each without its trailing periods and parentheses. The
+ * words are runs of the paragraph's tokens, whose word classes they reuse.
  */
 static size_t
-words(const struct grab *g, const char *text, size_t i, uint32_t e,
+words(const struct grab *g, const char *text, size_t i, size_t lim,
     struct word *w)
 {
-	const struct scan *sc = &g->sc;
-	const struct tok *t = sc->t;
-	size_t		 n = 0, j, k;
+	const struct tok *t = g->sc.t;
+	size_t		 n, j, k;
 	int		 cue;
-	unsigned char	 c0;
+	unsigned char	 c0, c;
 
-	while (i < sc->n && t[i].e <= e && n < RUN_MAX) {
-		if (text[t[i].s] == '(' || text[t[i].s] == ',')
+	for (n = 0; i < lim && n < RUN_MAX; n++, i = j) {
+		c0 = (unsigned char)text[t[i].s];
+		if (c0 == '(' || c0 == ',')
 			break;
-		for (j = i + 1; j < sc->n && t[j].e <= e &&
-		    joined(text, t[j - 1].e, t[j].s) && text[t[j].s] != '(' &&
-		    text[t[j].s] != ','; j++)
-			;
+		for (j = i + 1; j < lim && joined(text, t[j - 1].e, t[j].s);
+		    j++) {
+			c = (unsigned char)text[t[j].s];
+			if (c == '(' || c == ',')
+				break;
+		}
+		w[n].s = t[i].s;
+		w[n].cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xc3 &&
+		    c0 <= 0xc5);
+		if (j == i + 1 && t[i].type == T_WORD) {
+			/* the common case: a word of one token */
+			w[n].e = t[i].e;
+			w[n].cls = t[i].cls;
+			continue;
+		}
 		/* tokens i..j-1 make the word; drop trailing . and ) */
 		for (k = j; k > i && t[k - 1].e - t[k - 1].s == 1 &&
 		    (text[t[k - 1].s] == '.' || text[t[k - 1].s] == ')'); k--)
 			;
 		if (k == i)
 			k = j;
-		w[n].s = t[i].s;
 		w[n].e = t[k - 1].e;
-		c0 = (unsigned char)text[t[i].s];
-		w[n].cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xc3 &&
-		    c0 <= 0xc5);
 		if (k == i + 1 && t[i].type == T_WORD)
 			w[n].cls = t[i].cls;
 		else
 			w[n].cls = lex_word(g->lex, text + w[n].s,
 			    w[n].e - w[n].s, &cue);
-		n++;
-		i = j;
 	}
 	return n;
 }
@@ -235,11 +247,11 @@ struct name {
  * when nothing lowercase follows it and no preposition precedes it.
  */
 static int
-find_name(const struct grab *g, const char *text, int from, uint32_t e,
+find_name(const struct grab *g, const char *text, int from, int to,
     struct name *nm)
 {
 	struct word	 w[RUN_MAX];
-	size_t		 n = words(g, text, (size_t)from, e, w), i, a, b;
+	size_t		 n = words(g, text, (size_t)from, (size_t)to, w), i, a, b;
 	int		 titled = 0;
 
 	if (n == 0 || !w[n - 1].cap)
@@ -306,7 +318,7 @@ speaker_resolve(struct grab *g, const char *text, int ta, int tb,
 			m->last_person = i;
 		return i;
 	}
-	if (find_name(g, text, ta, e, &nm)) {
+	if (find_name(g, text, ta, tb, &nm)) {
 		if (nm.words == 1 &&
 		    (i = mem_find_key(m, text + nm.s, nm.e - nm.s)) >= 0) {
 			m->last_person = i;
@@ -343,7 +355,7 @@ speaker_note_subject(struct grab *g, const char *text, int ta, int tb)
 		}
 		return;
 	}
-	if (!find_name(g, text, ta, e, &nm) || !nm.person)
+	if (!find_name(g, text, ta, tb, &nm) || !nm.person)
 		return;
 	if (nm.words == 1) {
 		if ((i = mem_find_key(m, text + nm.s, nm.e - nm.s)) >= 0)
@@ -361,7 +373,7 @@ speaker_note_name(struct grab *g, const char *text, int ta, int tb)
 {
 	struct name	 nm;
 
-	if (find_name(g, text, ta, g->sc.t[tb - 1].e, &nm) && nm.person)
+	if (find_name(g, text, ta, tb, &nm) && nm.person)
 		(void)mem_add(&g->mem, text + nm.s, nm.e - nm.s,
 		    text + nm.ks, nm.ke - nm.ks, NULL, 1);
 }
