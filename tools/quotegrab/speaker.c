@@ -151,58 +151,21 @@ mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
 	return i;
 }
 
-/* Nothing but bytes other than blanks, commas and "(" between a and b. */
-static int
+/*
+ * Nothing but bytes other than blanks, commas and "(" between a and b;
+ * tokens are mostly next to each other or one blank apart.
+ */
+static inline int
 joined(const char *text, uint32_t a, uint32_t b)
 {
+	if (a == b)
+		return 1;
+	if (b - a == 1 || text[a] == ' ')
+		return text[a] != ' ' && text[a] != ',' && text[a] != '(';
 	for (; a < b; a++)
 		if (text[a] == ' ' || text[a] == ',' || text[a] == '(')
 			return 0;
 	return 1;
-}
-
-/*
- * Split a mention into blank-separated words, stopping at "(" or ",",
- * each without its trailing periods and parentheses. The words are
- * runs of the paragraph's tokens, whose word classes they reuse.
- */
-static size_t
-words(const struct grab *g, const char *text, size_t i, uint32_t e,
-    struct word *w)
-{
-	const struct scan *sc = &g->sc;
-	const struct tok *t = sc->t;
-	size_t		 n = 0, j, k;
-	int		 cue;
-	unsigned char	 c0;
-
-	while (i < sc->n && t[i].e <= e && n < RUN_MAX) {
-		if (text[t[i].s] == '(' || text[t[i].s] == ',')
-			break;
-		for (j = i + 1; j < sc->n && t[j].e <= e &&
-		    joined(text, t[j - 1].e, t[j].s) && text[t[j].s] != '(' &&
-		    text[t[j].s] != ','; j++)
-			;
-		/* tokens i..j-1 make the word; drop trailing . and ) */
-		for (k = j; k > i && t[k - 1].e - t[k - 1].s == 1 &&
-		    (text[t[k - 1].s] == '.' || text[t[k - 1].s] == ')'); k--)
-			;
-		if (k == i)
-			k = j;
-		w[n].s = t[i].s;
-		w[n].e = t[k - 1].e;
-		c0 = (unsigned char)text[t[i].s];
-		w[n].cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xc3 &&
-		    c0 <= 0xc5);
-		if (k == i + 1 && t[i].type == T_WORD)
-			w[n].cls = t[i].cls;
-		else
-			w[n].cls = lex_word(g->lex, text + w[n].s,
-			    w[n].e - w[n].s, &cue);
-		n++;
-		i = j;
-	}
-	return n;
 }
 
 static const struct actor *
@@ -233,29 +196,73 @@ struct name {
 /*
  * The proper name heading a mention: its last run of capitalized words,
  * when nothing lowercase follows it and no preposition precedes it.
+ * The mention's words are blank-separated runs of tokens from..to-1,
+ * stopping at "(" or ",", each without its trailing periods and
+ * parentheses; they reuse the tokens' word classes. One pass notes
+ * where the last capitalized run starts and its last two titles.
  */
 static int
-find_name(const struct grab *g, const char *text, int from, uint32_t e,
+find_name(const struct grab *g, const char *text, int from, int to,
     struct name *nm)
 {
+	const struct tok *t = g->sc.t;
 	struct word	 w[RUN_MAX];
-	size_t		 n = words(g, text, (size_t)from, e, w), i, a, b;
-	int		 titled = 0;
+	size_t		 i = (size_t)from, lim = (size_t)to, n, j, k, a, b;
+	size_t		 run = 0, title = 0, title2 = 0;
+	unsigned	 prep = 0;
+	int		 cue;
+	unsigned char	 c0, c;
 
-	if (n == 0 || !w[n - 1].cap)
+	for (n = 0; i < lim && n < RUN_MAX; n++, i = j) {
+		c0 = (unsigned char)text[t[i].s];
+		if (c0 == '(' || c0 == ',')
+			break;
+		for (j = i + 1; j < lim && joined(text, t[j - 1].e, t[j].s);
+		    j++) {
+			c = (unsigned char)text[t[j].s];
+			if (c == '(' || c == ',')
+				break;
+		}
+		w[n].s = t[i].s;
+		w[n].cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xc3 &&
+		    c0 <= 0xc5);
+		if (j == i + 1 && t[i].type == T_WORD) {
+			/* the common case: a word of one token */
+			w[n].e = t[i].e;
+			w[n].cls = t[i].cls;
+		} else {
+			/* drop trailing . and ) */
+			for (k = j; k > i && t[k - 1].e - t[k - 1].s == 1 &&
+			    (text[t[k - 1].s] == '.' ||
+			    text[t[k - 1].s] == ')'); k--)
+				;
+			if (k == i)
+				k = j;
+			w[n].e = t[k - 1].e;
+			if (k == i + 1 && t[i].type == T_WORD)
+				w[n].cls = t[i].cls;
+			else
+				w[n].cls = lex_word(g->lex, text + w[n].s,
+				    w[n].e - w[n].s, &cue);
+		}
+		if (!w[n].cap) {
+			prep |= w[n].cls & W_PREP;
+			run = n + 1;
+			title = title2 = 0;
+		} else if (w[n].cls & W_TITLE) {
+			title2 = title;
+			title = n + 1;
+		}
+	}
+	if (n == 0 || !w[n - 1].cap || prep)
 		return 0;
 	b = n;
-	for (a = n; a > 0 && w[a - 1].cap; a--)
-		;
-	for (i = 0; i < a; i++)
-		if ((w[i].cls & W_PREP) && !w[i].cap)
-			return 0;
-	/* strip titles and a leading "The" */
-	for (i = a; i < b; i++)
-		if ((w[i].cls & W_TITLE) && i + 1 < b) {
-			titled = 1;
-			a = i + 1;
-		}
+	a = run;
+	/* strip titles (not the last word) and a leading "The" */
+	if (title == b)
+		title = title2;
+	if (title != 0)
+		a = title;
 	while (a < b && (w[a].cls & W_DET) && b - a > 1)
 		a++;
 	if (a >= b)
@@ -266,7 +273,7 @@ find_name(const struct grab *g, const char *text, int from, uint32_t e,
 	nm->ke = w[b - 1].e;
 	nm->words = (int)(b - a);
 	nm->person = !(w[b - 1].cls & W_ORG) && !(w[a].cls & W_ORG) &&
-	    (titled || nm->words >= 2 || !(w[b - 1].cls & W_TITLE));
+	    (title != 0 || nm->words >= 2 || !(w[b - 1].cls & W_TITLE));
 	if (nm->words == 1 && (w[a].cls & (W_PRON | W_PRONX | W_TITLE)))
 		return 0;
 	return 1;
@@ -306,7 +313,7 @@ speaker_resolve(struct grab *g, const char *text, int ta, int tb,
 			m->last_person = i;
 		return i;
 	}
-	if (find_name(g, text, ta, e, &nm)) {
+	if (find_name(g, text, ta, tb, &nm)) {
 		if (nm.words == 1 &&
 		    (i = mem_find_key(m, text + nm.s, nm.e - nm.s)) >= 0) {
 			m->last_person = i;
@@ -343,7 +350,7 @@ speaker_note_subject(struct grab *g, const char *text, int ta, int tb)
 		}
 		return;
 	}
-	if (!find_name(g, text, ta, e, &nm) || !nm.person)
+	if (!find_name(g, text, ta, tb, &nm) || !nm.person)
 		return;
 	if (nm.words == 1) {
 		if ((i = mem_find_key(m, text + nm.s, nm.e - nm.s)) >= 0)
@@ -361,7 +368,7 @@ speaker_note_name(struct grab *g, const char *text, int ta, int tb)
 {
 	struct name	 nm;
 
-	if (find_name(g, text, ta, g->sc.t[tb - 1].e, &nm) && nm.person)
+	if (find_name(g, text, ta, tb, &nm) && nm.person)
 		(void)mem_add(&g->mem, text + nm.s, nm.e - nm.s,
 		    text + nm.ks, nm.ke - nm.ks, NULL, 1);
 }
