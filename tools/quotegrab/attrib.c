@@ -1155,6 +1155,10 @@ indirect_cue(struct ctx *c, int i)
 	}
 	if (!partic && noun_cue(c, i, a, b))
 		return;
+	/* "what they call the 'X'": naming in a free relative reports nothing */
+	if (b > a && a > 0 && word_is(c, a - 1, "what") &&
+	    strcmp(lex_lemma(lx, c->t[i].cue), "call") == 0)
+		return;
 	/* "called for X that ...": the particle is no adjunct's start */
 	if ((fl & CUE_WIDE) && particle(c, i + 1) && !word_is(c, i + 1, "on"))
 		k = i + 1;
