@@ -2,15 +2,8 @@
 # The actortag lines of ../shared/seeds/EXPECT.md, checked on the seed
 # articles through docsplit when ../shared is beside the checkout
 # (skipped otherwise).
-top=$(cd "$(dirname "$0")/../.." && pwd)
-bin=${PARLEY_BIN:-$top/bin}
-seeds=$top/../shared/seeds
-if [ ! -d "$seeds" ]; then
-	echo "skip - actortag seeds: $seeds not present"
-	echo "actortag-seeds: 0 passed, 0 failed, 1 skipped"
-	exit 0
-fi
-pass=0 fail=0
+. "$(dirname "$0")/../seeds.sh"
+seeds_begin actortag
 # expect SEED TEXT FILTER WANT: among the actors of seed SEED whose text is
 # TEXT, one gives WANT under the jq FILTER (.code, .type, .id + " " + .how)
 expect() {
@@ -51,5 +44,4 @@ expect 001 "Armenian" .code ARMGOV
 expect 002 "NATO" .code IGOWSTNAT
 expect 002 "United Nations" .code IGOUNO
 expect 003 "European Union" .code IGOEUREEC
-echo "actortag-seeds: $pass passed, $fail failed"
-[ $fail = 0 ]
+seeds_end

@@ -2,15 +2,8 @@
 # The dateextract lines of ../shared/seeds/EXPECT.md, checked on the seed
 # articles through docsplit when ../shared is beside the checkout
 # (skipped otherwise).
-top=$(cd "$(dirname "$0")/../.." && pwd)
-bin=${PARLEY_BIN:-$top/bin}
-seeds=$top/../shared/seeds
-if [ ! -d "$seeds" ]; then
-	echo "skip - dateextract seeds: $seeds not present"
-	echo "dateextract-seeds: 0 passed, 0 failed, 1 skipped"
-	exit 0
-fi
-pass=0 fail=0
+. "$(dirname "$0")/../seeds.sh"
+seeds_begin dateextract
 # expect SEED OPTS TEXT VALUE [CONTEXT]: an expression TEXT of seed SEED
 # run with OPTS has VALUE; CONTEXT, when given, must be in its paragraph
 expect() {
@@ -52,5 +45,4 @@ n=$("$bin/docsplit" "$seeds"/*.txt | "$bin/dateextract" | jq -r '.dates[] |
     select(.text | test("views|point|billions")) | .text')
 [ -z "$n" ] && pass=$((pass + 1)) ||
 	{ echo "FAIL - seeds: taken as dates: $n"; fail=$((fail + 1)); }
-echo "dateextract-seeds: $pass passed, $fail failed"
-[ $fail = 0 ]
+seeds_end

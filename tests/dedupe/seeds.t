@@ -1,15 +1,8 @@
 #!/bin/sh
 # The dedupe lines of ../shared/seeds/EXPECT.md that the seeds themselves
 # show, checked when ../shared is beside the checkout (skipped otherwise).
-top=$(cd "$(dirname "$0")/../.." && pwd)
-bin=${PARLEY_BIN:-$top/bin}
-seeds=$top/../shared/seeds
-if [ ! -d "$seeds" ]; then
-	echo "skip - dedupe seeds: $seeds not present"
-	echo "dedupe-seeds: 0 passed, 0 failed, 1 skipped"
-	exit 0
-fi
-pass=0 fail=0
+. "$(dirname "$0")/../seeds.sh"
+seeds_begin dedupe
 # 003 repeats "People's Daily Online": with -a the second copy is dropped
 got=$("$bin/docsplit" -a "$seeds"/003_*.txt | "$bin/dedupe" -D |
     jq -r '.text' | grep -c "^People's Daily Online\$")
@@ -34,5 +27,4 @@ else
 	echo "FAIL - seed 004 republished: $got documents kept, want 1"
 	fail=$((fail + 1))
 fi
-echo "dedupe-seeds: $pass passed, $fail failed"
-[ $fail = 0 ]
+seeds_end

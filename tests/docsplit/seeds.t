@@ -1,15 +1,8 @@
 #!/bin/sh
 # The docsplit lines of ../shared/seeds/EXPECT.md, checked on the seed
 # articles when ../shared is beside the checkout (skipped otherwise).
-top=$(cd "$(dirname "$0")/../.." && pwd)
-bin=${PARLEY_BIN:-$top/bin}
-seeds=$top/../shared/seeds
-if [ ! -d "$seeds" ]; then
-	echo "skip - docsplit seeds: $seeds not present"
-	echo "docsplit-seeds: 0 passed, 0 failed, 1 skipped"
-	exit 0
-fi
-pass=0 fail=0
+. "$(dirname "$0")/../seeds.sh"
+seeds_begin docsplit
 # expect FILE KIND TEXT: the paragraph TEXT of FILE has kind KIND (with -a)
 expect() {
 	got=$("$bin/docsplit" -a "$seeds"/"$1"_*.txt |
@@ -71,5 +64,4 @@ for u in para sent doc; do
 	[ -z "$d" ] && pass=$((pass + 1)) ||
 		{ echo "FAIL - duplicate ids with -u $u: $d"; fail=$((fail + 1)); }
 done
-echo "docsplit-seeds: $pass passed, $fail failed"
-[ $fail = 0 ]
+seeds_end

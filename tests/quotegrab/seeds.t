@@ -2,15 +2,8 @@
 # The quotegrab lines of ../shared/seeds/EXPECT.md, checked on the seed
 # articles through docsplit and actortag when ../shared is beside the
 # checkout (skipped otherwise).
-top=$(cd "$(dirname "$0")/../.." && pwd)
-bin=${PARLEY_BIN:-$top/bin}
-seeds=$top/../shared/seeds
-if [ ! -d "$seeds" ]; then
-	echo "skip - quotegrab seeds: $seeds not present"
-	echo "quotegrab-seeds: 0 passed, 0 failed, 1 skipped"
-	exit 0
-fi
-pass=0 fail=0
+. "$(dirname "$0")/../seeds.sh"
+seeds_begin quotegrab
 # expect SEED WORDS WANT: the quotes of seed SEED whose text holds WORDS
 # include one whose "kind cue speaker / speaker_text" is WANT
 expect() {
@@ -43,5 +36,4 @@ n=$("$bin/docsplit" "$seeds"/*.txt | "$bin/actortag" | "$bin/quotegrab" |
     jq -r '.quotes[] | select(.text | test("unfriendly|cautious optimism|denazification")) | .text')
 [ -z "$n" ] && pass=$((pass + 1)) ||
 	{ echo "FAIL - seeds: taken as speech: $n"; fail=$((fail + 1)); }
-echo "quotegrab-seeds: $pass passed, $fail failed"
-[ $fail = 0 ]
+seeds_end
