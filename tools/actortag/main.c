@@ -53,24 +53,12 @@ load_file(struct cli *cli, struct dict *d, const char *path)
 
 enum { F_TEXT, F_DOC, F_DCT, F_ACTORS, F_N };
 
-/* A backslash in a short key (no library call for a few bytes). */
-static inline int
-has_escape(const char *k, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (k[i] == '\\')
-			return 1;
-	return 0;
-}
-
 /*
  * The members text, doc, dct and actors of a record in one pass over its
  * keys (json_find per key would pass over the others each time). A key
- * with an escape is left to json_find; only one longer than "text" can
- * hold one that decodes to ours (\u0074), as the other escapes give no
- * letters.
+ * the scanner saw an escape in is left to json_find; only one longer than
+ * "text" can hold one that decodes to ours (\u0074), as the other escapes
+ * give no letters.
  */
 static void
 find_fields(const struct rec *r, const struct json_member *m[F_N])
@@ -87,7 +75,7 @@ find_fields(const struct rec *r, const struct json_member *m[F_N])
 	for (i = 0; i < r->obj.n && left > 0; i++) {
 		k = r->json + r->obj.m[i].kstart + 1;
 		len = r->obj.m[i].kend - r->obj.m[i].kstart - 2;
-		if (len > 4 && has_escape(k, len)) {
+		if (r->obj.m[i].kesc && len > 4) {
 			for (f = 0; f < F_N; f++)
 				if ((x = json_find(r->json, &r->obj,
 				    keys[f])) >= 0)

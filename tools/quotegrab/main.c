@@ -41,7 +41,7 @@ find_members(const struct rec *r, struct members *mb)
 		m = &r->obj.m[i];
 		k = r->json + m->kstart + 1;
 		len = m->kend - m->kstart - 2;
-		if (memchr(k, '\\', len) != NULL)
+		if (m->kesc)
 			escaped = 1;
 		else if (len == 4 && memcmp(k, "text", 4) == 0 && mb->text < 0)
 			mb->text = (long)i;
