@@ -1999,6 +1999,39 @@ expr(const struct g *g, size_t i, struct tx *x)
 	return k;
 }
 
+/*
+ * A capitalized word that stands for a longer one before its full stop:
+ * a month or weekday cut short, a title, a company form, a US state.
+ * Other short words ("Iraq.", "Kyiv.", "NATO.") end their sentence.
+ */
+static int
+abbreviation(const struct g *g, const struct tok *t)
+{
+	static const char *const short_forms[] = {
+		"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Col",
+		"Lt", "Sgt", "Capt", "Adm", "Maj", "Cpl", "Pvt", "Cmdr",
+		"Prof", "Rev", "Fr", "Sr", "Jr", "St", "Mt", "Ft", "Inc",
+		"Co", "Corp", "Ltd", "Bros", "No", "Nos", "Vol", "Fig", "Ave",
+		"Blvd", "Rd", "Dept", "Univ", "Assn", "Est", "Approx", "Pres",
+		"Supt", "Det", "Insp", "Sec", "Amb", "Hon", "Msgr",
+		/* US states in the AP's style: "Birmingham, Ala." */
+		"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla",
+		"Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich",
+		"Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore",
+		"Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo"
+	};
+	size_t	 n = t->e - t->s, j;
+	unsigned cat = lex_entry(t->id)->cat;
+
+	if (cat == C_MONABBR || (cat == C_WDAY && n <= 4))
+		return 1;
+	for (j = 0; j < sizeof(short_forms) / sizeof(short_forms[0]); j++)
+		if (strlen(short_forms[j]) == n &&
+		    memcmp(short_forms[j], g->s + t->s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Sentence boundaries: . ! ? not after an abbreviation or initial. */
 static int
 sentence_end(const struct g *g, size_t i)
@@ -2014,11 +2047,14 @@ sentence_end(const struct g *g, size_t i)
 	/* a decimal point: "$5.2 million" */
 	if (glued(g, i + 1) && i + 1 < g->n && g->t[i + 1].kind == T_NUM)
 		return 0;
+	/* ".," ".;" ".)" and "Mich.-based": no sentence ends there */
+	if (glued(g, i + 1) && g->t[i + 1].kind == T_PUNCT &&
+	    g->t[i + 1].ch != '\0' && strchr(",;:)-", g->t[i + 1].ch) != NULL)
+		return 0;
 	if (i > 0 && glued(g, i)) {
 		t = &g->t[i - 1];
-		/* "Gen.", "Inc.", "Jan." abbreviate; "June." and "July." not */
-		if (t->kind == T_WORD && (t->fl & TF_CAP) && t->e - t->s <= 4 &&
-		    lex_entry(t->id)->cat != C_MONTH)
+		/* "Gen.", "Inc.", "Jan." abbreviate; "Iraq." and "July." not */
+		if (t->kind == T_WORD && (t->fl & TF_CAP) && abbreviation(g, t))
 			return 0;
 		if (t->kind == T_WORD && t->e - t->s == 1)
 			return 0;
