@@ -2007,27 +2007,45 @@ expr(const struct g *g, size_t i, struct tx *x)
 static int
 abbreviation(const struct g *g, const struct tok *t)
 {
-	static const char *const short_forms[] = {
-		"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Col",
-		"Lt", "Sgt", "Capt", "Adm", "Maj", "Cpl", "Pvt", "Cmdr",
-		"Prof", "Rev", "Fr", "Sr", "Jr", "St", "Mt", "Ft", "Inc",
-		"Co", "Corp", "Ltd", "Bros", "No", "Nos", "Vol", "Fig", "Ave",
-		"Blvd", "Rd", "Dept", "Univ", "Assn", "Est", "Approx", "Pres",
-		"Supt", "Det", "Insp", "Sec", "Amb", "Hon", "Msgr",
-		/* US states in the AP's style: "Birmingham, Ala." */
-		"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla",
-		"Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich",
-		"Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore",
-		"Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo"
+	/* titles, company forms, US states (AP style); by first letter */
+	static const char *const short_forms[26] = {
+		['A' - 'A'] = " Adm Ala Amb Approx Ariz Ark Assn Ave ",
+		['B' - 'A'] = " Blvd Bros ",
+		['C' - 'A'] = " Calif Capt Cmdr Co Col Colo Conn Corp Cpl ",
+		['D' - 'A'] = " Del Dept Det Dr ",
+		['E' - 'A'] = " Est ",
+		['F' - 'A'] = " Fig Fla Fr Ft ",
+		['G' - 'A'] = " Ga Gen Gov ",
+		['H' - 'A'] = " Hon ",
+		['I' - 'A'] = " Ill Inc Ind Insp ",
+		['J' - 'A'] = " Jr ",
+		['K' - 'A'] = " Kan Ky ",
+		['L' - 'A'] = " La Lt Ltd ",
+		['M' - 'A'] = " Maj Mass Md Mich Minn Miss Mo Mont Mr Mrs Ms Msgr Mt ",
+		['N' - 'A'] = " Neb Nev No Nos ",
+		['O' - 'A'] = " Okla Ore ",
+		['P' - 'A'] = " Pa Pres Prof Pvt ",
+		['R' - 'A'] = " Rd Rep Rev ",
+		['S' - 'A'] = " Sec Sen Sgt Sr St Supt ",
+		['T' - 'A'] = " Tenn Tex ",
+		['U' - 'A'] = " Univ ",
+		['V' - 'A'] = " Va Vol Vt ",
+		['W' - 'A'] = " Wash Wis Wyo ",
 	};
-	size_t	 n = t->e - t->s, j;
-	unsigned cat = lex_entry(t->id)->cat;
+	size_t		 n = t->e - t->s;
+	unsigned	 cat;
+	const char	*w = g->s + t->s, *list, *p;
 
+	if (n > 6 || w[0] < 'A' || w[0] > 'Z')
+		return 0;
+	cat = lex_entry(t->id)->cat;
 	if (cat == C_MONABBR || (cat == C_WDAY && n <= 4))
 		return 1;
-	for (j = 0; j < sizeof(short_forms) / sizeof(short_forms[0]); j++)
-		if (strlen(short_forms[j]) == n &&
-		    memcmp(short_forms[j], g->s + t->s, n) == 0)
+	if ((list = short_forms[w[0] - 'A']) == NULL)
+		return 0;
+	/* each form stands between blanks */
+	for (p = list; p != NULL && p[1] != '\0'; p = strchr(p + 1, ' '))
+		if (strncmp(p + 1, w, n) == 0 && p[n + 1] == ' ')
 			return 1;
 	return 0;
 }
