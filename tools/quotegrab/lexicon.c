@@ -193,25 +193,144 @@ static const struct {
 	{ "according", W_ACCORD },
 };
 
-static void
-grow(struct lexicon *lx)
+/* The folded word w, zero padded to LEX_MAXWORD: the mix of its tail. */
+static uint64_t
+rest_mix(const char *w, size_t n)
 {
-	uint32_t	*old = lx->slots, *sl;
-	size_t		 oldsize = lx->size, i;
-	struct entry	*e;
+	uint64_t	 v = 0, x;
+	size_t		 i;
 
-	lx->size = oldsize == 0 ? 4096 : oldsize * 2;
-	for (lx->shift = 64, i = lx->size; i > 1; i >>= 1)
-		lx->shift--;
-	if ((lx->slots = calloc(lx->size, sizeof(*lx->slots))) == NULL)
-		err(2, "out of memory");
-	for (i = 0; i < oldsize; i++)
-		if (old[i] != 0) {
-			e = &lx->ents[(old[i] & 0xffff) - 1];
-			sl = slot(lx, e->key, e->w, e->len);
-			*sl = old[i];
-		}
-	free(old);
+	for (i = LEX_FAST; i < n; i += 8) {
+		memcpy(&x, w + i, 8);
+		v = (v ^ x) * 0xff51afd7ed558ccdULL;
+	}
+	return v;
+}
+
+static uint64_t
+entry_hash(const struct lexicon *lx, size_t x)
+{
+	const struct entry *e = &lx->ents[x];
+
+	return lex_hash(lx, e->k1, e->k2, e->len, rest_mix(lx->words[x],
+	    e->len));
+}
+
+/*
+ * Put entry x in one of its slots, moving those in the way to their
+ * other slot; 0 when that goes round in circles.
+ */
+static int
+place(struct lexicon *lx, uint16_t x)
+{
+	uint64_t	 h = entry_hash(lx, x);
+	size_t		 p = lex_slot1(lx, h), q = lex_slot2(lx, h), kick;
+	uint16_t	 out;
+
+	if (lx->slots[p] != 0 && lx->slots[q] == 0)
+		p = q;
+	for (kick = 0; kick < 4 * lx->size; kick++) {
+		out = lx->slots[p];
+		lx->slots[p] = x;
+		if (out == 0)
+			return 1;
+		x = out;
+		h = entry_hash(lx, x);
+		p = lex_slot1(lx, h) == p ? lex_slot2(lx, h) : lex_slot1(lx, h);
+	}
+	/* x is out of the table now: the caller builds it anew */
+	return 0;
+}
+
+/*
+ * A table of the given size with every entry in it; twice the size, or
+ * another multiplier, until the entries fit.
+ */
+static void
+rebuild(struct lexicon *lx, size_t size)
+{
+	size_t	 x, tries;
+
+	for (tries = 0;; tries++) {
+		/*
+		 * Words whose hashes collide in all 64 bits share their two
+		 * slots whatever the multiplier; three of them never fit.
+		 * Made-up words could do that, news words do not.
+		 */
+		if (tries == 64)
+			errx(2, "cannot fit %zu cue words in the lexicon's table",
+			    lx->used - 1);
+		free(lx->slots);
+		lx->size = size;
+		for (lx->lg = 0; ((size_t)1 << lx->lg) < size; lx->lg++)
+			;
+		lx->sh1 = 64 - lx->lg;
+		lx->sh2 = 64 - 2 * lx->lg;
+		if ((lx->slots = calloc(size, sizeof(*lx->slots))) == NULL)
+			err(2, "out of memory");
+		for (x = 1; x < lx->used; x++)
+			if (!place(lx, (uint16_t)x))
+				break;
+		if (x == lx->used)
+			return;
+		lx->mul = lx->mul * 0x5851f42d4c957f2dULL + 0x14057b7ef767814fULL;
+		lx->mul |= 1;
+		if (lx->used * 8 > size)
+			size *= 2;
+	}
+}
+
+/* Fold s into w (LEX_MAXWORD bytes, zero padded); 0 if it is no word. */
+static int
+fold(char *w, const char *s, size_t n)
+{
+	size_t	 i;
+
+	if (n == 0 || n >= LEX_MAXWORD)
+		return 0;
+	memset(w, 0, LEX_MAXWORD);
+	for (i = 0; i < n; i++)
+		w[i] = (char)lower((unsigned char)s[i]);
+	return 1;
+}
+
+/* The entry of folded word w in slot p, if it is there. */
+static int
+holds(const struct lexicon *lx, size_t p, const char *w, size_t n,
+    uint64_t k1, uint64_t k2)
+{
+	const struct entry *e = &lx->ents[lx->slots[p]];
+
+	return e->k1 == k1 && e->k2 == k2 && e->len == n && (n <= LEX_FAST ||
+	    memcmp(lx->words[lx->slots[p]] + LEX_FAST, w + LEX_FAST, n -
+	    LEX_FAST) == 0);
+}
+
+/* The slot of folded word w, or (size_t)-1. */
+static size_t
+find_folded(const struct lexicon *lx, const char *w, size_t n)
+{
+	uint64_t	 k1, k2, h;
+
+	memcpy(&k1, w, 8);
+	memcpy(&k2, w + 8, 8);
+	h = lex_hash(lx, k1, k2, n, rest_mix(w, n));
+	if (holds(lx, lex_slot1(lx, h), w, n, k1, k2))
+		return lex_slot1(lx, h);
+	if (holds(lx, lex_slot2(lx, h), w, n, k1, k2))
+		return lex_slot2(lx, h);
+	return (size_t)-1;
+}
+
+const struct entry *
+lex_find_slow(const struct lexicon *lx, const char *s, size_t n)
+{
+	char	 w[LEX_MAXWORD];
+	size_t	 p;
+
+	if (!fold(w, s, n) || (p = find_folded(lx, w, n)) == (size_t)-1)
+		return lx->ents;
+	return &lx->ents[lx->slots[p]];
 }
 
 static struct entry *
@@ -219,38 +338,48 @@ enter(struct lexicon *lx, const char *s, size_t n)
 {
 	struct entry	*e;
 	char		 w[LEX_MAXWORD];
-	uint64_t	 key;
-	uint32_t	*sl;
-	size_t		 i;
+	size_t		 p;
 
-	if (n == 0 || n >= LEX_MAXWORD)
+	if (!fold(w, s, n))
 		return NULL;
-	memset(w, 0, sizeof(w));
-	for (i = 0; i < n; i++)
-		w[i] = (char)lower((unsigned char)s[i]);
-	key = head8(w, n, sizeof(w));
-	sl = slot(lx, key, w, n);
-	if (*sl != 0)
-		return &lx->ents[(*sl & 0xffff) - 1];
+	if ((p = find_folded(lx, w, n)) != (size_t)-1)
+		return &lx->ents[lx->slots[p]];
 	if (lx->used >= LEX_MAXENTS)
 		return NULL;
 	if (lx->used == lx->capents) {
-		lx->capents = lx->capents ? lx->capents * 2 : 1024;
+		lx->capents *= 2;
 		if ((lx->ents = reallocarray(lx->ents, lx->capents,
-		    sizeof(*lx->ents))) == NULL)
+		    sizeof(*lx->ents))) == NULL || (lx->words =
+		    reallocarray(lx->words, lx->capents,
+		    sizeof(*lx->words))) == NULL)
 			err(2, "out of memory");
 	}
-	e = &lx->ents[lx->used++];
-	memcpy(e->w, w, sizeof(w));
-	e->key = key;
-	e->len = (uint8_t)n;
-	e->cls = 0;
-	e->cue = -1;
-	*sl = (uint32_t)(hashkey(key, n) & 0xffff) << 16 | (uint32_t)lx->used;
-	/* a sparse table: a word not there mostly hits an empty slot */
-	if (lx->used * 4 > lx->size)
-		grow(lx);
-	return e;
+	e = &lx->ents[lx->used];
+	memcpy(lx->words[lx->used], w, LEX_MAXWORD);
+	memcpy(&e->k1, w, 8);
+	memcpy(&e->k2, w + 8, 8);
+	e->len = (uint32_t)n;
+	e->val = 0;
+	lx->used++;
+	/* a sparse table: few entries go round in place() */
+	if (lx->used * 4 > lx->size || !place(lx, (uint16_t)(lx->used - 1)))
+		rebuild(lx, lx->used * 4 > lx->size ? lx->size * 2 :
+		    lx->size);
+	return &lx->ents[lx->used - 1];
+}
+
+/* An empty table, with entry 0 that matches no word. */
+static void
+lex_init(struct lexicon *lx)
+{
+	lx->capents = 1024;
+	if ((lx->ents = calloc(lx->capents, sizeof(*lx->ents))) == NULL ||
+	    (lx->words = calloc(lx->capents, sizeof(*lx->words))) == NULL)
+		err(2, "out of memory");
+	lx->ents[0].len = 0xff;
+	lx->used = 1;
+	lx->mul = 0x9e3779b97f4a7c15ULL;
+	rebuild(lx, 4096);
 }
 
 /* Enter every blank-separated word of list, calling back per word. */
@@ -266,9 +395,9 @@ add_words(struct lexicon *lx, const char *list, unsigned cls, int cue)
 		for (q = p; *q != '\0' && *q != ' ' && *q != '\t'; q++)
 			;
 		if (q > p && (e = enter(lx, p, (size_t)(q - p))) != NULL) {
-			e->cls |= cls;
+			e->val |= cls;
 			if (cue >= 0)
-				e->cue = (int16_t)cue;
+				e->val = (e->val & 0xffff) | (uint32_t)(cue + 1) << 16;
 		}
 		p = q;
 	}
@@ -330,7 +459,7 @@ lex_new(void)
 
 	if ((lx = calloc(1, sizeof(*lx))) == NULL)
 		err(2, "out of memory");
-	grow(lx);
+	lex_init(lx);
 	for (i = 0; i < sizeof(builtin_words) / sizeof(builtin_words[0]); i++)
 		add_words(lx, builtin_words[i].words, builtin_words[i].cls, -1);
 	for (i = 0; i < sizeof(builtin_cues) / sizeof(builtin_cues[0]); i++)
@@ -355,6 +484,7 @@ lex_free(struct lexicon *lx)
 	free(lx->cues);
 	free(lx->slots);
 	free(lx->ents);
+	free(lx->words);
 	free(lx);
 }
 

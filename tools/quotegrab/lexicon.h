@@ -9,20 +9,18 @@
 #include <string.h>
 
 #define LEX_MAXWORD	32
+#define LEX_FAST	16	/* words up to this long: no branch on them */
 
 /*
- * Words are keyed by their length and first eight bytes folded to lower
- * case. The open-addressed table holds a 16-bit tag of the hash and an
- * index into the dense entries, so a word that is not there (most are)
- * costs a multiply and one small load; the rest of a longer word is
- * compared byte by byte.
+ * An entry holds the first sixteen bytes of its word folded to lower
+ * case and zero padded, and the length; the rest of a longer word is
+ * in the lexicon's words. Entry 0 matches no word: an empty slot leads
+ * there, and so does a lookup that finds nothing.
  */
 struct entry {
-	uint64_t key;
-	uint8_t	 len;
-	uint16_t cls;
-	int16_t	 cue;
-	char	 w[LEX_MAXWORD];
+	uint64_t	 k1, k2;
+	uint32_t	 len;
+	uint32_t	 val;	/* cls | (cue + 1) << 16 */
 };
 
 struct cue {
@@ -31,12 +29,21 @@ struct cue {
 	unsigned flags;
 };
 
+/*
+ * A cuckoo table: a word lives in one of two slots, both of which a
+ * lookup reads, so that finding a word or not takes no branch. Half
+ * the words of news are in the lexicon and half are not, a branch no
+ * predictor gets right.
+ */
 struct lexicon {
-	uint32_t	*slots;	/* tag << 16 | entry index + 1; 0 empty */
-	size_t		 size;	/* power of two */
-	unsigned	 shift;	/* 64 - log2(size) */
+	uint16_t	*slots;		/* entry index; 0 empty */
+	size_t		 size;		/* power of two */
+	unsigned	 lg;		/* log2(size) */
+	unsigned	 sh1, sh2;	/* 64 - lg, 64 - 2 * lg */
+	uint64_t	 mul;		/* the hash's multiplier */
 	struct entry	*ents;
-	size_t		 used, capents;
+	char		(*words)[LEX_MAXWORD];	/* folded, zero padded */
+	size_t		 used, capents;	/* entry 0 included */
 	struct cue	*cues;
 	size_t		 ncues, capcues;
 };
@@ -62,138 +69,118 @@ lower8(uint64_t v)
 	return v | (up >> 2);
 }
 
-/* The first min(n, 8) bytes of s as loaded from memory, the rest zero. */
-static inline uint64_t
-head8(const char *s, size_t n, size_t room)
-{
-	uint64_t	 v = 0;
-
-	if (room >= 8) {
-		memcpy(&v, s, 8);
-		if (n >= 8)
-			return v;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		return v & ~(~0ULL >> (8 * n));
-#else
-		return v & ((1ULL << (8 * n)) - 1);
-#endif
-	}
-	memcpy(&v, s, n < 8 ? n : 8);
-	return v;
-}
-
 /* All ones in the bytes that hold the first min(n, 8) of a word. */
 static inline uint64_t
 bytemask(size_t n)
 {
-	if (n >= 8)
-		return ~0ULL;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return ~(~0ULL >> (8 * n));
+	static const uint64_t	 m[9] = { 0, 0xffULL << 56, 0xffffULL << 48,
+	    0xffffffULL << 40, 0xffffffffULL << 32, 0xffffffffffULL << 24,
+	    0xffffffffffffULL << 16, 0xffffffffffffffULL << 8, ~0ULL };
 #else
-	return (1ULL << (8 * n)) - 1;
+	static const uint64_t	 m[9] = { 0, 0xff, 0xffff, 0xffffff,
+	    0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff,
+	    ~0ULL };
 #endif
+
+	return m[n < 8 ? n : 8];
 }
 
 static inline uint64_t
-hashkey(uint64_t key, size_t n)
+rotl64(uint64_t v, unsigned r)
 {
-	return (key ^ n) * 0x9e3779b97f4a7c15ULL;
+	return v << r | v >> (64 - r);
 }
 
-static int
-sametail(const struct entry *e, const char *s, size_t n)
+/* The hash of a word by its folded head, length and the mix of the rest. */
+static inline uint64_t
+lex_hash(const struct lexicon *lx, uint64_t k1, uint64_t k2, size_t n,
+    uint64_t rest)
 {
-	size_t	 i;
-
-	for (i = 8; i < n; i++)
-		if ((unsigned char)e->w[i] != lower((unsigned char)s[i]))
-			return 0;
-	return 1;
+	return (k1 ^ n ^ rotl64(k2 ^ rest, 31)) * lx->mul;
 }
 
-/* The slot holding the word, or the empty slot where it would go. */
-static inline __attribute__((always_inline)) uint32_t *
-slot(const struct lexicon *lx, uint64_t key, const char *s, size_t n)
+/* Its two slots: the top bits of the hash and the bits below them. */
+static inline size_t
+lex_slot1(const struct lexicon *lx, uint64_t h)
 {
-	uint64_t		 h = hashkey(key, n);
-	size_t			 i = (size_t)(h >> lx->shift);
-	uint32_t		 tag = (uint32_t)(h & 0xffff) << 16;
-	const struct entry	*e;
-
-	for (;; i = (i + 1) & (lx->size - 1)) {
-		if (lx->slots[i] == 0)
-			return &lx->slots[i];
-		if ((lx->slots[i] & 0xffff0000u) != tag)
-			continue;
-		e = &lx->ents[(lx->slots[i] & 0xffff) - 1];
-		if (e->key == key && e->len == n &&
-		    (n <= 8 || sametail(e, s, n)))
-			return &lx->slots[i];
-	}
+	return (size_t)(h >> lx->sh1);
 }
 
-/* The entry of a word with the given key, or NULL: slot() for lookups. */
-static inline __attribute__((always_inline)) const struct entry *
-find(const struct lexicon *lx, uint64_t key, const char *s, size_t n)
+static inline size_t
+lex_slot2(const struct lexicon *lx, uint64_t h)
 {
-	uint64_t		 h = hashkey(key, n);
-	size_t			 i = (size_t)(h >> lx->shift);
-	uint32_t		 tag = (uint32_t)(h & 0xffff) << 16, v;
-	const struct entry	*e;
-
-	for (;; i = (i + 1) & (lx->size - 1)) {
-		if ((v = lx->slots[i]) == 0)
-			return NULL;
-		if ((v & 0xffff0000u) != tag)
-			continue;
-		e = &lx->ents[(v & 0xffff) - 1];
-		if (e->key == key && e->len == n &&
-		    (n <= 8 || sametail(e, s, n)))
-			return e;
-	}
+	return (size_t)(h >> lx->sh2) & (lx->size - 1);
 }
 
-/* Class bits of a word (any case) and its cue index in *cue, or -1. */
+/*
+ * Which entry of the two a head of up to sixteen bytes names, 0 none;
+ * chosen by masks, as a branch here would be the one mispredicted.
+ */
+static inline __attribute__((always_inline)) uint32_t
+lex_pick(const struct lexicon *lx, uint64_t k1, uint64_t k2, size_t n)
+{
+	uint64_t		 h = lex_hash(lx, k1, k2, n, 0);
+	uint32_t		 xa = lx->slots[lex_slot1(lx, h)];
+	uint32_t		 xb = lx->slots[lex_slot2(lx, h)];
+	const struct entry	*a = &lx->ents[xa], *b = &lx->ents[xb];
+	uint32_t		 ma, mb;
+
+	/* one entry at most matches: words are entered once */
+	ma = ((a->k1 ^ k1) | (a->k2 ^ k2) | (a->len ^ n)) == 0;
+	mb = ((b->k1 ^ k1) | (b->k2 ^ k2) | (b->len ^ n)) == 0;
+	/* the value read with the key, not through the choice */
+	return (a->val & -ma) | (b->val & -mb);
+}
+
+/* A word longer than sixteen bytes, or one near the end of the text. */
+const struct entry *lex_find_slow(const struct lexicon *, const char *,
+		    size_t);
+
+/*
+ * Class bits of a word (any case) and its cue index in *cue, or -1;
+ * room bytes may be read from s (room >= n).
+ */
 static inline __attribute__((always_inline)) unsigned
 lex_lookup(const struct lexicon *lx, const char *s, size_t n, size_t room,
     int *cue)
 {
-	const struct entry	*e;
+	uint64_t		 a, b;
+	uint32_t		 v;
 
-	*cue = -1;
-	if (n == 0 || n >= LEX_MAXWORD || (e = find(lx,
-	    lower8(head8(s, n, room)), s, n)) == NULL)
-		return 0;
-	*cue = e->cue;
-	return e->cls;
+	if (n > LEX_FAST || room < LEX_FAST)
+		v = lex_find_slow(lx, s, n)->val;
+	else {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + 8, 8);
+		v = lex_pick(lx, lower8(a) & bytemask(n), lower8(b) &
+		    bytemask(n > 8 ? n - 8 : 0), n);
+	}
+	*cue = (int)(v >> 16) - 1;
+	return v & 0xffff;
 }
 
 /*
  * The same for a word of ASCII letters and digits only: setting bit 5
- * lowers a letter and leaves a digit as it is, so the key needs no
- * range tests.
+ * lowers a letter and leaves a digit as it is.
  */
 static inline __attribute__((always_inline)) unsigned
 lex_lookup_alnum(const struct lexicon *lx, const char *s, size_t n,
     size_t room, int *cue)
 {
-	const struct entry	*e;
+	uint64_t		 a, b;
+	uint32_t		 v;
 
-	uint64_t		 v;
-
-	*cue = -1;
-	if (n >= LEX_MAXWORD)
-		return 0;
-	if (room >= 8) {
-		memcpy(&v, s, 8);
-		v = (v | 0x20 * ONES) & bytemask(n);
-	} else
-		v = head8(s, n, room) | (0x20 * ONES & bytemask(n));
-	if ((e = find(lx, v, s, n)) == NULL)
-		return 0;
-	*cue = e->cue;
-	return e->cls;
+	if (n > LEX_FAST || room < LEX_FAST)
+		v = lex_find_slow(lx, s, n)->val;
+	else {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + 8, 8);
+		v = lex_pick(lx, (a | 0x20 * ONES) & bytemask(n), (b | 0x20 *
+		    ONES) & bytemask(n > 8 ? n - 8 : 0), n);
+	}
+	*cue = (int)(v >> 16) - 1;
+	return v & 0xffff;
 }
 
 #endif

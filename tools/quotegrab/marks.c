@@ -67,6 +67,97 @@ is_alnum(unsigned char c)
 }
 
 /*
+ * 64 bytes of the text from base as bits, bit j for s[base + j]: which
+ * are ASCII letters or digits, and which start a token (not a blank and
+ * not inside a run of letters). The tokenizer visits the starts in turn
+ * and finds where a word ends by a shift and a count of zeros, so it
+ * neither looks at each byte nor branches on it.
+ */
+struct block {
+	size_t		 base;
+	uint64_t	 alnum;
+	uint64_t	 starts;	/* not yet visited */
+	uint64_t	 carry;		/* the last byte before base is alnum */
+};
+
+#ifdef __SSE2__
+/* Bits of the sixteen bytes at p: letters or digits, and blanks. */
+static inline void
+classify16(const unsigned char *p, uint64_t *alnum, uint64_t *blank)
+{
+	/*
+	 * Adding moves a-z (folded) and 0-9 to the bottom of the signed
+	 * range, where one compare each picks them out; no other byte
+	 * lands there.
+	 */
+	const __m128i	 fold = _mm_set1_epi8(0x20);
+	const __m128i	 to_a = _mm_set1_epi8((char)(0x80 - 'a'));
+	const __m128i	 to_0 = _mm_set1_epi8((char)(0x80 - '0'));
+	const __m128i	 lim_a = _mm_set1_epi8((char)(0x80 + 26));
+	const __m128i	 lim_0 = _mm_set1_epi8((char)(0x80 + 10));
+	__m128i		 v, a, d;
+
+	v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	a = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), to_a), lim_a);
+	d = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), lim_0);
+	*alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(a, d));
+	*blank = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, fold));
+}
+#endif
+
+/* The next 64 bytes; past the end of the text they are blanks. */
+static void
+block_next(struct block *b, const unsigned char *s, size_t n)
+{
+	unsigned char	 pad[64];
+	const unsigned char *p;
+	uint64_t	 a = 0, w = 0, x, y;
+	size_t		 j;
+
+	b->base += 64;
+	p = s + b->base;
+	if (n - b->base < 64) {
+		memset(pad, ' ', sizeof(pad));
+		memcpy(pad, p, n - b->base);
+		p = pad;
+	}
+#ifdef __SSE2__
+	for (j = 0; j < 64; j += 16) {
+		classify16(p + j, &x, &y);
+		a |= x << j;
+		w |= y << j;
+	}
+#else
+	for (j = 0; j < 64; j++) {
+		x = alnum_byte[p[j]];
+		y = p[j] == ' ';
+		a |= x << j;
+		w |= y << j;
+	}
+#endif
+	b->starts = ~w & ~(a & (a << 1 | b->carry));
+	b->alnum = a;
+	b->carry = a >> 63;
+}
+
+/* The end of a run of letters and digits that starts at i in the block. */
+static inline size_t
+alnum_end(struct block *b, const unsigned char *s, size_t n, size_t i)
+{
+	uint64_t	 stop = ~b->alnum >> (i - b->base);
+
+	while (stop == 0) {
+		/* the run goes on into the next block, starts none there */
+		if (b->base + 64 >= n)
+			return n;
+		block_next(b, s, n);
+		stop = ~b->alnum;
+		i = b->base;
+	}
+	return i + (size_t)__builtin_ctzll(stop);
+}
+
+/*
  * Byte length of a punctuation sequence at s that is not part of a word
  * (marks, dashes, ellipsis, no-break space), with its mark kind; 0 when
  * s starts a word character.
@@ -260,121 +351,150 @@ straight(const unsigned char *s, size_t n, size_t i, size_t len, int dbl)
 	return 0;
 }
 
+/* A word of ASCII letters and digits at i; the end of the token. */
+static inline size_t
+word_token(struct scan *sc, const struct lexicon *lx, struct block *b,
+    const char *text, size_t n, size_t i)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	size_t			 k, len;
+	struct tok		*t;
+	int			 cue, alnum = 1;
+
+	k = alnum_end(b, s, n, i);
+	if (k < n && word_goes_on[s[k]]) {
+		len = k;
+		k = word_end(s, n, k);
+		alnum = k == len;
+	}
+	if (sc->n == sc->cap)
+		grow_toks(sc);
+	/* every field set here: no blank token copied first */
+	t = &sc->t[sc->n++];
+	t->s = (uint32_t)i;
+	t->e = (uint32_t)k;
+	t->type = T_WORD;
+	t->flags = first_flags[s[i]];
+	t->ch = 0;
+	t->inq = 0;
+	t->q = -1;
+	t->cls = (uint16_t)(alnum ? lex_lookup_alnum(lx, text + i, k - i,
+	    n - i, &cue) : lex_lookup(lx, text + i, k - i, n - i, &cue));
+	t->cue = (int16_t)cue;
+	if (cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)))
+		push_cand(sc);
+	return k;
+}
+
+/*
+ * A token that does not start with an ASCII letter or digit at i:
+ * punctuation, a quote mark, a word in another script, or nothing (a
+ * no-break space). The end of what it took.
+ */
+static size_t
+other_token(struct scan *sc, const struct lexicon *lx, const char *text,
+    size_t n, size_t i)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	size_t			 k, len;
+	struct tok		*t;
+	int			 mark = 0, cue;
+	char			 ch = 0;
+
+	len = s[i] >= 0x80 ? special(s + i, n - i, &mark, &ch) : 0;
+	if (len == 0 && s[i] == '"') {
+		len = 1;
+		mark = M_DSTRAIGHT;
+	} else if (len == 0 && s[i] == '\'' && i + 1 < n &&
+	    s[i + 1] == '\'') {
+		len = 2;
+		mark = M_DSTRAIGHT;
+	} else if (len == 0 && s[i] == '`' && i + 1 < n &&
+	    s[i + 1] == '`') {
+		len = 2;
+		mark = M_DOPEN;
+	} else if (len == 0 && s[i] == '\'') {
+		len = 1;
+		mark = straight(s, n, i, 1, 0);
+		if (mark == 0)
+			ch = '\'';
+	} else if (len == 0 && !is_alnum(s[i]) && s[i] < 0x80) {
+		len = 1;
+		mark = 0;
+		ch = (char)s[i];
+	}
+	if (len > 0 && ch == ' ')
+		return i + len;
+	t = push(sc);
+	t->s = (uint32_t)i;
+	if (len > 0) {
+		if (mark == M_SCLOSE && i + len < n &&
+		    is_alnum(s[i + len]) && i > 0 && s[i - 1] == ' ') {
+			/* ’90s, ’em: an elided word, not a mark */
+			k = word_end(s, n, i + len);
+			t->type = T_WORD;
+			t->e = (uint32_t)k;
+			return k;
+		}
+		t->e = (uint32_t)(i + len);
+		t->type = mark ? T_MARK : T_PUNCT;
+		t->ch = mark ? (char)mark : ch;
+		/* pairing and sentence ends look at these only */
+		if (mark || ch == '.' || ch == '?' || ch == '!' || ch == ';')
+			push_index(sc, &sc->pt, &sc->npt, &sc->cappt);
+		return i + len;
+	}
+	k = word_end(s, n, i);
+	if (k == i)
+		k = i + 1;
+	t->type = T_WORD;
+	t->e = (uint32_t)k;
+	if (s[i] >= 'A' && s[i] <= 'Z')
+		t->flags |= TF_CAP;
+	else if (s[i] >= '0' && s[i] <= '9')
+		t->flags |= TF_DIGIT;
+	if (s[i] < 0x80) {
+		t->cls = (uint16_t)lex_lookup(lx, text + i, k - i, n - i,
+		    &cue);
+		t->cue = (int16_t)cue;
+		if (cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)))
+			push_cand(sc);
+	} else if (s[i] == 0xc3 || s[i] == 0xc5)
+		t->flags |= TF_CAP * (i + 1 < n && s[i + 1] < 0xa0);
+	return k;
+}
+
+/*
+ * Tokens in text order: each start bit of the blocks in turn, those a
+ * longer token took in passing skipped.
+ */
 static void
 tokenize(struct scan *sc, const struct lexicon *lx, const char *text,
     size_t n)
 {
 	const unsigned char	*s = (const unsigned char *)text;
-	size_t			 i = 0, k, len;
-	struct tok		*t;
-	int			 mark, cue, alnum;
-	char			 ch;
+	struct block		 b = { .base = (size_t)0 - 64 };
+	size_t			 i = 0, p;
 
 	sc->n = 0;
 	sc->ncand = sc->npt = 0;
-	while (i < n) {
-		if (s[i] == ' ') {
-			i++;
+	if (n == 0)
+		return;
+	block_next(&b, s, n);
+	for (;;) {
+		while (b.starts == 0) {
+			if (b.base + 64 >= n)
+				return;
+			block_next(&b, s, n);
+		}
+		p = b.base + (size_t)__builtin_ctzll(b.starts);
+		b.starts &= b.starts - 1;
+		if (p < i)
 			continue;
-		}
-		if (alnum_byte[s[i]]) {
-			/* the common case: an ASCII word, ended by a blank */
-			k = alnum_run(s, n, i + 1);
-			alnum = 1;
-			if (k < n && word_goes_on[s[k]]) {
-				len = k;
-				k = word_end(s, n, k);
-				alnum = k == len;
-			}
-			if (sc->n == sc->cap)
-				grow_toks(sc);
-			/* every field set here: no blank token copied first */
-			t = &sc->t[sc->n++];
-			t->s = (uint32_t)i;
-			t->e = (uint32_t)k;
-			t->type = T_WORD;
-			t->flags = first_flags[s[i]];
-			t->ch = 0;
-			t->inq = 0;
-			t->q = -1;
-			t->cls = (uint16_t)(alnum ? lex_lookup_alnum(lx,
-			    text + i, k - i, n - i, &cue) : lex_lookup(lx,
-			    text + i, k - i, n - i, &cue));
-			t->cue = (int16_t)cue;
-			if (cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)))
-				push_cand(sc);
-			/* and the blank after it */
-			i = k < n && s[k] == ' ' ? k + 1 : k;
-			continue;
-		}
-		mark = 0;
-		ch = 0;
-		len = s[i] >= 0x80 ? special(s + i, n - i, &mark, &ch) : 0;
-		if (len == 0 && s[i] == '"') {
-			len = 1;
-			mark = M_DSTRAIGHT;
-		} else if (len == 0 && s[i] == '\'' && i + 1 < n &&
-		    s[i + 1] == '\'') {
-			len = 2;
-			mark = M_DSTRAIGHT;
-		} else if (len == 0 && s[i] == '`' && i + 1 < n &&
-		    s[i + 1] == '`') {
-			len = 2;
-			mark = M_DOPEN;
-		} else if (len == 0 && s[i] == '\'') {
-			len = 1;
-			mark = straight(s, n, i, 1, 0);
-			if (mark == 0)
-				ch = '\'';
-		} else if (len == 0 && !is_alnum(s[i]) && s[i] < 0x80) {
-			len = 1;
-			mark = 0;
-			ch = (char)s[i];
-		}
-		if (len > 0 && ch == ' ') {
-			i += len;
-			continue;
-		}
-		t = push(sc);
-		t->s = (uint32_t)i;
-		if (len > 0) {
-			if (mark == M_SCLOSE && i + len < n &&
-			    is_alnum(s[i + len]) && i > 0 && s[i - 1] == ' ') {
-				/* ’90s, ’em: an elided word, not a mark */
-				k = word_end(s, n, i + len);
-				t->type = T_WORD;
-				t->e = (uint32_t)k;
-				i = k;
-				continue;
-			}
-			t->e = (uint32_t)(i + len);
-			t->type = mark ? T_MARK : T_PUNCT;
-			t->ch = mark ? (char)mark : ch;
-			/* pairing and sentence ends look at these only */
-			if (mark || ch == '.' || ch == '?' || ch == '!' ||
-			    ch == ';')
-				push_index(sc, &sc->pt, &sc->npt, &sc->cappt);
-			i += len;
-			continue;
-		}
-		k = word_end(s, n, i);
-		if (k == i)
-			k = i + 1;
-		t->type = T_WORD;
-		t->e = (uint32_t)k;
-		if (s[i] >= 'A' && s[i] <= 'Z')
-			t->flags |= TF_CAP;
-		else if (s[i] >= '0' && s[i] <= '9')
-			t->flags |= TF_DIGIT;
-		if (s[i] < 0x80) {
-			t->cls = (uint16_t)lex_lookup(lx, text + i, k - i,
-			    n - i, &cue);
-			t->cue = (int16_t)cue;
-			if (cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)))
-				push_cand(sc);
-		} else if (s[i] == 0xc3 || s[i] == 0xc5)
-			t->flags |= TF_CAP * (i + 1 < n && s[i + 1] < 0xa0);
-		i = k;
+		if (b.alnum >> (p - b.base) & 1)
+			i = word_token(sc, lx, &b, text, n, p);
+		else
+			i = other_token(sc, lx, text, n, p);
 	}
 }
 

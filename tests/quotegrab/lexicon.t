@@ -1,0 +1,55 @@
+#!/bin/bash
+# quotegrab -f with thousands of cue verbs: the lexicon's table grows and
+# is rebuilt many times, and every verb loaded, short or long (over the
+# sixteen bytes looked up without a branch), is still found as a cue, as
+# are the embedded ones. Last line: "quotegrab-lexicon: N passed, N failed".
+set -u
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
+lib_resolve_bin
+lib_scratch quotegrab-lexicon
+export LC_ALL=C.UTF-8
+pass=0 fail=0
+
+# expect WHAT WANT GOT
+expect() {
+	if [ "$2" = "$3" ]; then
+		echo "ok - $1"
+		pass=$((pass + 1))
+	else
+		echo "FAIL - $1: want '$2', got '$3'"
+		fail=$((fail + 1))
+	fi
+}
+
+# 3456 made-up lemmas from three syllables each (alone on a line, so that
+# quotegrab adds -s, -ed and -ing), and some of 17 to 28 letters
+syl=(bra clo dre fli gro kna ple qua sti vro wha zer)
+for a in "${syl[@]}"; do for b in "${syl[@]}"; do for c in "${syl[@]}"; do
+	for d in x y; do
+		echo "$a$b$c$d"
+	done
+done; done; done >"$TMP/cues"
+printf '%s\n' overcomplicatingly \
+    bravoclodrefligroknapleq quabravoclodrefligroknaplesti >>"$TMP/cues"
+expect "cue file written" 3459 "$(wc -l <"$TMP/cues")"
+
+# cue WORD: the cue lemma quotegrab gives "Maria WORD that ..."
+cue() {
+	printf '{"id":"t:1","text":"Maria Lopez %s that the talks had failed."}\n' \
+	    "$1" | quotegrab -f "$TMP/cues" | jq -r '.quotes[0].cue // "none"'
+}
+expect "first lemma" brabrabrax "$(cue brabrabraxed)"
+expect "a middle one, -s" groknaplex "$(cue groknaplexes)"
+expect "the last one, -ied" zerzerzery "$(cue zerzerzeried)"
+expect "17 letters" overcomplicatingly "$(cue overcomplicatingly)"
+expect "25 letters, -ed" bravoclodrefligroknapleq \
+    "$(cue bravoclodrefligroknapleqed)"
+expect "31 letters, -s" quabravoclodrefligroknaplesti \
+    "$(cue quabravoclodrefligroknaplestis)"
+expect "embedded cue" say "$(cue said)"
+expect "a word not loaded" none "$(cue brabrabrazed)"
+expect "a lemma cut short" none "$(cue overcomplicating)"
+
+echo "quotegrab-lexicon: $pass passed, $fail failed"
+[ "$fail" = 0 ]
