@@ -40,7 +40,7 @@ expect 003 "Timofeev" '.id + " " + .how' "ivan-timofeev coref"
 expect 003 "Vladimir Zharikhin" .how new
 expect 003 "Russian president" .id vladimir-putin
 expect 001 "Russian peacekeepers" .code RUSMIL
-expect 001 "Armenian" .code ARMGOV
+expect 001 "Armenian Ministry of Foreign Affairs" .code ARMGOV
 expect 002 "NATO" .code IGOWSTNAT
 expect 002 "United Nations" .code IGOUNO
 expect 003 "European Union" .code IGOEUREEC

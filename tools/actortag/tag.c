@@ -70,7 +70,7 @@ struct tagger {
 	int			*gpe;	/* actor -> its GPE actor (same id) */
 	int			**holders; /* title actor -> PER entries, -1 ended */
 	size_t			 ahead_s, ahead_e; /* a span tagged ahead */
-	struct wordset		 stop, part, loc, func, inof;
+	struct wordset		 stop, part, loc, func, inof, mods, heads;
 	uint64_t		 agentend[256];	/* last runs of agents */
 };
 
@@ -120,27 +120,43 @@ static const char *const funcwords[] = {
 	"than", "then", "there", "they", "we", "been", "being", NULL
 };
 
-/* Heads of an organisation's name and the role they give. */
-static const struct {
-	const char	*word;
-	const char	*suffix;
-} orgheads[] = {
-	{ "Ministry", "GOV" }, { "Agency", "GOV" }, { "Service", "GOV" },
-	{ "Office", "GOV" }, { "Administration", "GOV" },
-	{ "Department", "GOV" }, { "Government", "GOV" },
-	{ "Commission", "GOV" }, { "Committee", "GOV" },
-	{ "Party", "OPP" }, { "Movement", "OPP" }, { "Front", "OPP" },
-	{ "Bank", "BUS" }, { "Company", "BUS" }, { "Corporation", "BUS" },
-	{ "Group", "BUS" }, { "University", "EDU" }, { "Academy", "EDU" },
-	{ "School", "EDU" }, { "College", "EDU" }, { "Court", "JUD" },
-	{ "Army", "MIL" }, { "Forces", "MIL" }, { "Brigade", "MIL" },
-	{ "Union", "LAB" }, { "Council", "NGO" }, { "Institute", "NGO" },
-	{ "Center", "NGO" }, { "Centre", "NGO" }, { "Foundation", "NGO" },
-	{ "Fund", "NGO" }, { "Club", "NGO" }, { "Society", "NGO" },
-	{ "Forum", "NGO" }, { "Association", "NGO" }, { "Network", "NGO" },
-	{ "Initiative", "NGO" }, { "Project", "NGO" }, { "Watch", "NGO" },
-	{ NULL, NULL }
+/*
+ * The lowercase words that may stand between a place named as a noun and
+ * its agent or title ("the US special envoy"); after an adjective or a
+ * possessive any two words may ("Romania's new government"), but after
+ * a bare name most are verbs ("Baku must withdraw troops").
+ */
+static const char *const nounmods[] = {
+	"special", "new", "interim", "top", "chief", "senior", "former",
+	"acting", "deputy", "foreign", "elite", "main", "leading", "lead",
+	"regional", "national", "federal", "local", "military", "civilian",
+	"transitional", "provisional", "current", "outgoing", "incoming",
+	"first", "armed", "peacekeeping", "defence", "defense", "border",
+	"security", "government", "opposition", "rebel", "state", NULL
 };
+
+/* Heads of an organisation's name, and the role each gives. */
+static const char *const orgheads[] = {
+	"Ministry", "Agency", "Service", "Office", "Administration",
+	"Department", "Government", "Commission", "Committee", "Party",
+	"Movement", "Front", "Bank", "Company", "Corporation", "Group",
+	"University", "Academy", "School", "College", "Court", "Army",
+	"Forces", "Brigade", "Union", "Council", "Institute", "Center",
+	"Centre", "Foundation", "Fund", "Club", "Society", "Forum",
+	"Association", "Network", "Initiative", "Project", "Watch",
+	NULL
+};
+
+/* in the order of orgheads */
+static const char *const orghead_roles[] = {
+	"GOV", "GOV", "GOV", "GOV", "GOV", "GOV", "GOV", "GOV", "GOV", "OPP",
+	"OPP", "OPP", "BUS", "BUS", "BUS", "BUS", "EDU", "EDU", "EDU", "EDU",
+	"JUD", "MIL", "MIL", "MIL", "LAB", "NGO", "NGO", "NGO", "NGO", "NGO",
+	"NGO", "NGO", "NGO", "NGO", "NGO", "NGO", "NGO", "NGO", "NGO",
+};
+_Static_assert(sizeof(orgheads) / sizeof(orgheads[0]) ==
+    sizeof(orghead_roles) / sizeof(orghead_roles[0]) + 1,
+    "a role for each head");
 
 static void *
 xrealloc(void *p, size_t n, size_t size)
@@ -250,6 +266,8 @@ tagger_new(const struct dict *d)
 	wordset_init(&tg->loc, locatives, 1);
 	wordset_init(&tg->func, funcwords, 1);
 	wordset_init(&tg->inof, inoffrom, 1);
+	wordset_init(&tg->mods, nounmods, 1);
+	wordset_init(&tg->heads, orgheads, 0);
 	agent_ends(tg);
 	return tg;
 }
@@ -924,11 +942,12 @@ skip_spaces(const char *s, size_t n, size_t i)
 
 /*
  * After an adjective, country or organisation ending at i: an agent or
- * title, possibly after up to two modifiers ("Romania's new government").
+ * title, possibly after up to two modifiers ("Romania's new government");
+ * after a bare noun (noun set) only those of nounmods.
  * Returns the title actor (or -1) with its span.
  */
 static int
-agent_after(struct tagger *tg, size_t i, size_t *as, size_t *ae)
+agent_after(struct tagger *tg, size_t i, int noun, size_t *as, size_t *ae)
 {
 	const char	*s = tg->t;
 	size_t		 n = tg->n, j = i, l, we;
@@ -949,12 +968,63 @@ agent_after(struct tagger *tg, size_t i, size_t *as, size_t *ae)
 		we = word_end(s, n, j);
 		if (wordset_has(&tg->func, s + j, we - j) || we == j)
 			return -1;
+		if (noun && !wordset_has(&tg->mods, s + j, we - j) &&
+		    !(s[j] >= 'A' && s[j] <= 'Z'))
+			return -1;
 		if (trie_find(&tg->d->names, s, n, j, &hit) > 0)
 			return -1;
 		j = we;
 		skips++;
 	}
 	return -1;
+}
+
+/* The role suffix of an organisation's head word at [j, e), or NULL. */
+static const char *
+orghead_suffix(const struct tagger *tg, size_t j, size_t e)
+{
+	int	 k = wordset_lookup(&tg->heads, tg->t + j, e - j);
+
+	return k > 0 ? orghead_roles[k - 1] : NULL;
+}
+
+/*
+ * After an adjective or a possessive ending at i: a capitalized name
+ * headed by an organisation word, first or last ("the Armenian Foreign
+ * Ministry", "the Turkish Ministry of Foreign Affairs"). Its end, with
+ * the head's role suffix in *suf; 0 when there is none.
+ */
+static size_t
+org_after(struct tagger *tg, size_t i, const char **suf)
+{
+	const char	*s = tg->t;
+	size_t		 n = tg->n, j = i, we, oe = 0, last = 0, words;
+	const char	*first = NULL;
+
+	for (words = 0; words < 6 && j < n && s[j] == ' '; words++) {
+		j++;
+		if (j >= n || !upper_at(s, n, j)) {
+			/* "of", "for", "and" join capitalized words */
+			we = word_end(s, n, j);
+			if (oe == 0 || we - j > 3 || (strncmp(s + j, "of", 2) != 0
+			    && strncmp(s + j, "for", 3) != 0 &&
+			    strncmp(s + j, "and", 3) != 0))
+				break;
+			j = we;
+			continue;
+		}
+		we = word_end(s, n, j);
+		if (oe == 0)
+			first = orghead_suffix(tg, j, we);
+		last = j;
+		oe = j = we;
+	}
+	if (oe == 0)
+		return 0;
+	/* the head: first with what follows, or last */
+	if ((*suf = orghead_suffix(tg, last, oe)) == NULL)
+		*suf = first;
+	return *suf != NULL ? oe : 0;
 }
 
 /* "foreign ministers": a plural title names no one holder. */
@@ -1072,6 +1142,23 @@ title_then(struct tagger *tg, size_t from, size_t ts, size_t te, int title,
 	return te | ((size_t)1 << (sizeof(size_t) * 8 - 1));
 }
 
+/* A new organisation named by the text at [s, e), of the given code. */
+static size_t
+new_org(struct tagger *tg, size_t s, size_t e, const char *prefix,
+    size_t plen, const char *suf)
+{
+	struct elem	*x = add_elem(tg, s, e, "new");
+
+	x->name = tg->t + s;
+	x->lname = cut_text(x->name, e - s, MAXNAME);
+	slugify(x->name, e - s, x->idbuf, sizeof(x->idbuf));
+	x->own |= EL_OWNID;
+	x->lid = strlen(x->idbuf);
+	x->type = "ORG";
+	set_code(x, prefix, plen, suf);
+	return e;
+}
+
 /* Handle a dictionary alias at [i, i+len). Returns where to go on. */
 static size_t
 on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
@@ -1083,7 +1170,7 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 	size_t			 e = i + len, after, as, ae, plen, r;
 	size_t			 flag = (size_t)1 << (sizeof(size_t) * 8 - 1);
 	int			 poss, title, gactor = actor;
-	const char		*how = canon ? "dict" : "alias";
+	const char		*how = canon ? "dict" : "alias", *osuf;
 	char			 prefix[32];
 
 	if (a->type == T_ADJ || a->type == T_DEM)
@@ -1112,7 +1199,7 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 		fill_actor(tg, x, actor);
 		after = skip_possessive(tg->t, tg->n, e, &poss);
 		if (a->type == T_PER && poss &&
-		    (title = agent_after(tg, after, &as, &ae)) >= 0 &&
+		    (title = agent_after(tg, after, 0, &as, &ae)) >= 0 &&
 		    d->actors[title].type == T_AGENT) {
 			/* "Djindjic's opposition coalition" */
 			strlcpy(prefix, x->code, 4);
@@ -1142,7 +1229,18 @@ on_alias(struct tagger *tg, size_t i, size_t len, int actor, int canon)
 	plen = prefix_len(prefix, plen, a->type);
 	prefix[plen] = '\0';
 	after = skip_possessive(tg->t, tg->n, e, &poss);
-	title = agent_after(tg, after, &as, &ae);
+	title = agent_after(tg, after, !poss && a->type != T_ADJ &&
+	    a->type != T_DEM, &as, &ae);
+	/*
+	 * A capitalized name headed by Ministry, Agency, Party ... is an
+	 * organisation of the country, though "foreign ministry" is also
+	 * an official's title; a group ("Defence Ministry": the military)
+	 * says more.
+	 */
+	if ((title < 0 || d->actors[title].type != T_AGENT) &&
+	    (a->type == T_ADJ || poss) && (r = org_after(tg, after,
+	    &osuf)) != 0)
+		return new_org(tg, i, r, prefix, plen, osuf);
 	if (title >= 0) {
 		size_t	 mark = tg->nel;
 
@@ -1319,7 +1417,8 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 				strlcat(code, *suf ? suf : "GOV", sizeof(code));
 			}
 		} else if (oe > os) {
-			size_t	 hb, k;
+			size_t		 hb;
+			const char	*head;
 
 			for (hb = oe; hb > os && s[hb - 1] != ' '; hb--)
 				;
@@ -1331,16 +1430,10 @@ apposition(struct tagger *tg, size_t ns, size_t ne, size_t lastb, int ntok)
 				prefix[plen = 3] = '\0';
 			}
 			strlcpy(code, prefix, sizeof(code));
-			for (k = 0; orgheads[k].word != NULL; k++)
-				if (strlen(orgheads[k].word) == oe - hb &&
-				    memcmp(orgheads[k].word, s + hb, oe - hb) ==
-				    0)
-					break;
-			if (orgheads[k].word == NULL)
+			if ((head = orghead_suffix(tg, hb, oe)) == NULL)
 				code[0] = '\0';
 			else
-				strlcat(code, orgheads[k].suffix,
-				    sizeof(code));
+				strlcat(code, head, sizeof(code));
 		}
 	}
 	if (code[0] == '\0') {

@@ -94,7 +94,8 @@ wordset_init(struct wordset *ws, const char *const *list, int ci)
 }
 
 /* Is s[0..n) a word of the set (ASCII case folded when the set says so)?
-   wordset_has asks the length and first byte first. */
+   Its index in the list + 1, or 0. wordset_has asks the length and first
+   byte first. */
 int
 wordset_lookup(const struct wordset *ws, const char *s, size_t n)
 {
@@ -106,6 +107,6 @@ wordset_lookup(const struct wordset *ws, const char *s, size_t n)
 	for (; ws->slot[j] != 0; j = (j + 1) & (WORDSET_SLOTS - 1))
 		if (ws->len[j] == n &&
 		    word_eq(ws->words[ws->slot[j] - 1], s, n, ws->ci))
-			return 1;
+			return ws->slot[j];
 	return 0;
 }
