@@ -280,11 +280,14 @@ speaker_rest(const struct ctx *c, int k, int hi)
 	return j - k <= 10 ? j : -1;
 }
 
-/* The subject of the sentence holding i: its first noun phrase. */
+/*
+ * The subject of the sentence starting at s and holding i: its first
+ * noun phrase.
+ */
 static int
-sentence_subject(const struct ctx *c, int i, int lim, int *a, int *b)
+subject_from(const struct ctx *c, int s, int i, int lim, int *a, int *b)
 {
-	int	 s = sent_start(c, i), k;
+	int	 k;
 
 	while (s < lim && ((is_word(&c->t[s]) && (c->t[s].cls & W_CONJ)) ||
 	    is_p(&c->t[s], ',') || c->t[s].type == T_MARK))
@@ -309,6 +312,13 @@ sentence_subject(const struct ctx *c, int i, int lim, int *a, int *b)
 	*a = s;
 	*b = k;
 	return 1;
+}
+
+/* The subject of the sentence holding i. */
+static int
+sentence_subject(const struct ctx *c, int i, int lim, int *a, int *b)
+{
+	return subject_from(c, sent_start(c, i), i, lim, a, b);
 }
 
 static void
@@ -879,7 +889,8 @@ emit_indirect(struct ctx *c, int cue, int from, int to, int a, int b,
 
 	if (from >= to)
 		return;
-	for (i = from; i < to; i++)
+	/* only whether there are minwords words matters: stop there */
+	for (i = from; i < to && words < minwords; i++)
 		if (is_word(&c->t[i]))
 			words++;
 	if (words < minwords)
@@ -1331,13 +1342,14 @@ subjects(struct ctx *c)
 {
 	const struct scan *sc = &c->g->sc;
 	size_t	 k = 0;
-	int	 i, a, b, end;
+	int	 i, x, a, b, end;
 
-	for (i = 0; i < c->n; i = end + 1) {
-		end = sent_end(c, i);
+	/* sentence by sentence: each starts after the end before it */
+	for (i = x = 0; i < c->n; i = end + 1, x++) {
+		end = x < c->nse ? c->se[x] : c->n;
 		if (k < sc->ncand && sc->cand[k] == i)
 			titled_name(c, sc->cand[k++]);
-		if (sentence_subject(c, i, end, &a, &b) && b > a &&
+		if (subject_from(c, i, i, end, &a, &b) && b > a &&
 		    (c->t[a].flags & TF_CAP) && !(c->t[a].cls & W_PRON))
 			speaker_note_subject(c->g, c->text, a, b);
 		for (; k < sc->ncand && sc->cand[k] <= end; k++)
@@ -1352,8 +1364,20 @@ subjects(struct ctx *c)
 static void
 title_case(struct ctx *c)
 {
+	const struct scan *sc = &c->g->sc;
 	int	 i, words = 0, caps = 0;
+	size_t	 k;
 
+	/* the cues are in the candidate list: without a capitalized one
+	 * inside a sentence there is nothing to change, so no need to count */
+	for (k = 0; k < sc->ncand; k++) {
+		i = sc->cand[k];
+		if (i > 0 && c->t[i].cue >= 0 && (c->t[i].flags & TF_CAP) &&
+		    !(c->t[i - 1].flags & TF_SENT))
+			break;
+	}
+	if (k == sc->ncand)
+		return;
 	for (i = 0; i < c->n; i++) {
 		if (!is_word(&c->t[i]) || c->t[i].e - c->t[i].s < 4)
 			continue;
@@ -1372,13 +1396,30 @@ title_case(struct ctx *c)
 }
 
 static int
-by_start(const void *x, const void *y)
+before(const struct quote *a, const struct quote *b)
 {
-	const struct quote *a = x, *b = y;
+	return a->s < b->s || (a->s == b->s && a->e < b->e);
+}
 
-	if (a->s != b->s)
-		return a->s < b->s ? -1 : 1;
-	return a->e < b->e ? -1 : a->e > b->e;
+/*
+ * Quotes by start, then end; a paragraph has a few, mostly in order, so
+ * an insertion sort beats qsort. It is stable, as glibc's merge sort
+ * was, so quotes with the same bytes keep the order they were found in.
+ */
+static void
+sort_quotes(struct quote *v, size_t n)
+{
+	struct quote	 x;
+	size_t		 i, j;
+
+	for (i = 1; i < n; i++) {
+		if (!before(&v[i], &v[i - 1]))
+			continue;
+		x = v[i];
+		for (j = i; j > 0 && before(&x, &v[j - 1]); j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
 }
 
 void
@@ -1419,8 +1460,7 @@ attribute(struct grab *g, const char *text, size_t len)
 		g->qv[out++] = g->qv[i];
 	}
 	g->nqv = out;
-	if (g->nqv > 1)
-		qsort(g->qv, g->nqv, sizeof(*g->qv), by_start);
+	sort_quotes(g->qv, g->nqv);
 	for (i = 0; i < g->nqv; i++)
 		if (g->qv[i].who >= 0 && g->qv[i].kind != Q_OTHER)
 			g->mem.last_speaker = g->qv[i].who;
