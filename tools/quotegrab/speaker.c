@@ -76,6 +76,14 @@ bucket_of(const char *s, size_t n)
 		 */
 		memcpy(&v, s + n - 8, 8);
 		h = (h ^ v >> 8 * (8 - (n - i))) * 0xff51afd7ed558ccdULL;
+	} else if (n >= 4 && n < 8) {
+		/* a short name (most last names): two loads that overlap */
+		uint32_t	 lo, hi;
+
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + n - 4, 4);
+		v = (uint64_t)hi << 32 | lo;
+		h = (h ^ v) * 0xff51afd7ed558ccdULL;
 	} else if (i < n) {
 		for (v = 0; i < n; i++)
 			v = v << 8 | (unsigned char)s[i];
@@ -193,6 +201,80 @@ struct name {
 	int		 person;
 };
 
+/* A capital letter, or the lead byte of a Latin-1 or Latin Extended-A one. */
+static int
+cap_byte(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0xc3 && c <= 0xc5);
+}
+
+/*
+ * Where the word starting at token i ends: the first token from i + 1
+ * that is set off by a blank, comma or "(", or starts with "(" or ",".
+ */
+static size_t
+word_end(const char *text, const struct tok *t, size_t i, size_t lim)
+{
+	size_t		 j;
+	unsigned char	 c;
+
+	/* most words are one token and one blank from the next */
+	if (i + 1 < lim && t[i + 1].s == t[i].e + 1 && text[t[i].e] == ' ')
+		return i + 1;
+	for (j = i + 1; j < lim && joined(text, t[j - 1].e, t[j].s); j++) {
+		c = (unsigned char)text[t[j].s];
+		if (c == '(' || c == ',')
+			break;
+	}
+	return j;
+}
+
+/* Word w (tokens i..j-1): its end and class, without trailing . and ). */
+static void
+word_tail(const struct grab *g, const char *text, size_t i, size_t j,
+    struct word *w)
+{
+	const struct tok *t = g->sc.t;
+	size_t		 k;
+	int		 cue;
+
+	if (j == i + 1 && t[i].type == T_WORD) {
+		/* the common case: a word of one token */
+		w->e = t[i].e;
+		w->cls = t[i].cls;
+		return;
+	}
+	for (k = j; k > i && t[k - 1].e - t[k - 1].s == 1 &&
+	    (text[t[k - 1].s] == '.' || text[t[k - 1].s] == ')'); k--)
+		;
+	if (k == i)
+		k = j;
+	w->e = t[k - 1].e;
+	if (k == i + 1 && t[i].type == T_WORD)
+		w->cls = t[i].cls;
+	else
+		w->cls = lex_word(g->lex, text + w->s, w->e - w->s, &cue);
+}
+
+/*
+ * A mention of one word token, the commonest: the name is the word when
+ * it is capitalized and no pronoun or bare title. The same answers as
+ * find_name's.
+ */
+static int
+one_word_name(const struct tok *t, const char *text, struct name *nm)
+{
+	unsigned char	 c0 = (unsigned char)text[t->s];
+
+	if (!cap_byte(c0) || (t->cls & (W_PRON | W_PRONX | W_TITLE)))
+		return 0;
+	nm->s = nm->ks = t->s;
+	nm->e = nm->ke = t->e;
+	nm->words = 1;
+	nm->person = !(t->cls & W_ORG);
+	return 1;
+}
+
 /*
  * The proper name heading a mention: its last run of capitalized words,
  * when nothing lowercase follows it and no preposition precedes it.
@@ -202,49 +284,24 @@ struct name {
  * where the last capitalized run starts and its last two titles.
  */
 static int
-find_name(const struct grab *g, const char *text, int from, int to,
+name_of_run(const struct grab *g, const char *text, int from, int to,
     struct name *nm)
 {
 	const struct tok *t = g->sc.t;
 	struct word	 w[RUN_MAX];
-	size_t		 i = (size_t)from, lim = (size_t)to, n, j, k, a, b;
+	size_t		 i = (size_t)from, lim = (size_t)to, n, j, a, b;
 	size_t		 run = 0, title = 0, title2 = 0;
 	unsigned	 prep = 0;
-	int		 cue;
-	unsigned char	 c0, c;
+	unsigned char	 c0;
 
 	for (n = 0; i < lim && n < RUN_MAX; n++, i = j) {
 		c0 = (unsigned char)text[t[i].s];
 		if (c0 == '(' || c0 == ',')
 			break;
-		for (j = i + 1; j < lim && joined(text, t[j - 1].e, t[j].s);
-		    j++) {
-			c = (unsigned char)text[t[j].s];
-			if (c == '(' || c == ',')
-				break;
-		}
+		j = word_end(text, t, i, lim);
 		w[n].s = t[i].s;
-		w[n].cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xc3 &&
-		    c0 <= 0xc5);
-		if (j == i + 1 && t[i].type == T_WORD) {
-			/* the common case: a word of one token */
-			w[n].e = t[i].e;
-			w[n].cls = t[i].cls;
-		} else {
-			/* drop trailing . and ) */
-			for (k = j; k > i && t[k - 1].e - t[k - 1].s == 1 &&
-			    (text[t[k - 1].s] == '.' ||
-			    text[t[k - 1].s] == ')'); k--)
-				;
-			if (k == i)
-				k = j;
-			w[n].e = t[k - 1].e;
-			if (k == i + 1 && t[i].type == T_WORD)
-				w[n].cls = t[i].cls;
-			else
-				w[n].cls = lex_word(g->lex, text + w[n].s,
-				    w[n].e - w[n].s, &cue);
-		}
+		w[n].cap = cap_byte(c0);
+		word_tail(g, text, i, j, &w[n]);
 		if (!w[n].cap) {
 			prep |= w[n].cls & W_PREP;
 			run = n + 1;
@@ -279,13 +336,29 @@ find_name(const struct grab *g, const char *text, int from, int to,
 	return 1;
 }
 
+/* One word token skips the setting up of the general walk. */
+static inline int
+find_name(const struct grab *g, const char *text, int from, int to,
+    struct name *nm)
+{
+	const struct tok *t = &g->sc.t[from];
+
+	if (to == from + 1 && t->type == T_WORD)
+		return one_word_name(t, text, nm);
+	return name_of_run(g, text, from, to, nm);
+}
+
+/* He or she in any case; setting bit 0x20 folds just the capitals. */
 static int
 pronoun(const char *text, uint32_t s, uint32_t e)
 {
-	size_t	 n = e - s;
+	const char	*p = text + s;
 
-	return (n == 2 && strncasecmp(text + s, "he", 2) == 0) ||
-	    (n == 3 && strncasecmp(text + s, "she", 3) == 0);
+	if (e - s == 3 && (*p | 0x20) == 's')
+		p++;
+	else if (e - s != 2)
+		return 0;
+	return (p[0] | 0x20) == 'h' && (p[1] | 0x20) == 'e';
 }
 
 long
