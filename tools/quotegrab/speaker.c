@@ -218,9 +218,6 @@ word_end(const char *text, const struct tok *t, size_t i, size_t lim)
 	size_t		 j;
 	unsigned char	 c;
 
-	/* most words are one token and one blank from the next */
-	if (i + 1 < lim && t[i + 1].s == t[i].e + 1 && text[t[i].e] == ' ')
-		return i + 1;
 	for (j = i + 1; j < lim && joined(text, t[j - 1].e, t[j].s); j++) {
 		c = (unsigned char)text[t[j].s];
 		if (c == '(' || c == ',')
@@ -231,19 +228,12 @@ word_end(const char *text, const struct tok *t, size_t i, size_t lim)
 
 /* Word w (tokens i..j-1): its end and class, without trailing . and ). */
 static void
-word_tail(const struct grab *g, const char *text, size_t i, size_t j,
-    struct word *w)
+word_tail(const struct lexicon *lx, const char *text, const struct tok *t,
+    size_t i, size_t j, struct word *w)
 {
-	const struct tok *t = g->sc.t;
 	size_t		 k;
 	int		 cue;
 
-	if (j == i + 1 && t[i].type == T_WORD) {
-		/* the common case: a word of one token */
-		w->e = t[i].e;
-		w->cls = t[i].cls;
-		return;
-	}
 	for (k = j; k > i && t[k - 1].e - t[k - 1].s == 1 &&
 	    (text[t[k - 1].s] == '.' || text[t[k - 1].s] == ')'); k--)
 		;
@@ -253,7 +243,7 @@ word_tail(const struct grab *g, const char *text, size_t i, size_t j,
 	if (k == i + 1 && t[i].type == T_WORD)
 		w->cls = t[i].cls;
 	else
-		w->cls = lex_word(g->lex, text + w->s, w->e - w->s, &cue);
+		w->cls = lex_word(lx, text + w->s, w->e - w->s, &cue);
 }
 
 /*
@@ -276,46 +266,69 @@ one_word_name(const struct tok *t, const char *text, struct name *nm)
 }
 
 /*
- * The proper name heading a mention: its last run of capitalized words,
- * when nothing lowercase follows it and no preposition precedes it.
- * The mention's words are blank-separated runs of tokens from..to-1,
+ * The mention's words: blank-separated runs of tokens from..to-1,
  * stopping at "(" or ",", each without its trailing periods and
- * parentheses; they reuse the tokens' word classes. One pass notes
- * where the last capitalized run starts and its last two titles.
+ * parentheses; they reuse the tokens' word classes. At most RUN_MAX.
+ */
+static size_t
+split_words(const struct grab *g, const char *text, size_t i, size_t lim,
+    struct word *w)
+{
+	const struct tok *t = g->sc.t, *ti;
+	size_t		 n, j;
+	unsigned char	 c0;
+
+	for (n = 0; i < lim && n < RUN_MAX; n++, i = j) {
+		ti = &t[i];
+		c0 = (unsigned char)text[ti->s];
+		if (c0 == '(' || c0 == ',')
+			break;
+		w[n].s = ti->s;
+		w[n].cap = cap_byte(c0);
+		/* most words are one token, the last or one blank before
+		 * the next */
+		if (ti->type == T_WORD && (i + 1 == lim ||
+		    (t[i + 1].s == ti->e + 1 && text[ti->e] == ' '))) {
+			j = i + 1;
+			w[n].e = ti->e;
+			w[n].cls = ti->cls;
+			continue;
+		}
+		j = word_end(text, t, i, lim);
+		word_tail(g->lex, text, t, i, j, &w[n]);
+	}
+	return n;
+}
+
+/*
+ * The proper name heading a mention: its last run of capitalized words,
+ * when nothing lowercase follows it and no preposition precedes it;
+ * titles in the run (not its last word) and a leading "The" are no part
+ * of it.
  */
 static int
 name_of_run(const struct grab *g, const char *text, int from, int to,
     struct name *nm)
 {
-	const struct tok *t = g->sc.t;
 	struct word	 w[RUN_MAX];
-	size_t		 i = (size_t)from, lim = (size_t)to, n, j, a, b;
-	size_t		 run = 0, title = 0, title2 = 0;
-	unsigned	 prep = 0;
-	unsigned char	 c0;
+	size_t		 n, k, a, b, run, title = 0, title2 = 0;
 
-	for (n = 0; i < lim && n < RUN_MAX; n++, i = j) {
-		c0 = (unsigned char)text[t[i].s];
-		if (c0 == '(' || c0 == ',')
-			break;
-		j = word_end(text, t, i, lim);
-		w[n].s = t[i].s;
-		w[n].cap = cap_byte(c0);
-		word_tail(g, text, i, j, &w[n]);
-		if (!w[n].cap) {
-			prep |= w[n].cls & W_PREP;
-			run = n + 1;
-			title = title2 = 0;
-		} else if (w[n].cls & W_TITLE) {
-			title2 = title;
-			title = n + 1;
-		}
-	}
-	if (n == 0 || !w[n - 1].cap || prep)
+	n = split_words(g, text, (size_t)from, (size_t)to, w);
+	if (n == 0 || !w[n - 1].cap)
 		return 0;
+	/* the run and its last two titles, from the end */
+	for (run = n; run > 0 && w[run - 1].cap; run--)
+		if (w[run - 1].cls & W_TITLE) {
+			if (title == 0)
+				title = run;
+			else if (title2 == 0)
+				title2 = run;
+		}
+	for (k = 0; k < run; k++)
+		if (!w[k].cap && (w[k].cls & W_PREP))
+			return 0;
 	b = n;
 	a = run;
-	/* strip titles (not the last word) and a leading "The" */
 	if (title == b)
 		title = title2;
 	if (title != 0)
