@@ -61,12 +61,32 @@ lower_word(const struct tok *t)
 #define word_is(c, i, w)	word_isn((c), (i), (w), sizeof(w) - 1)
 #define ends_with(c, i, suf)	ends_withn((c), (i), (suf), sizeof(suf) - 1)
 
+/*
+ * The n bytes at s are w (lowercase letters) in any case: setting bit
+ * 0x20 folds exactly the capitals A-Z onto a-z, as strncasecmp does in
+ * the C locale; inlined, the loop unrolls for a literal's length.
+ */
+static inline int
+same_lower(const char *s, const char *w, size_t n)
+{
+	size_t	 k;
+
+	for (k = 0; k < n; k++)
+		if ((s[k] | 0x20) != w[k])
+			return 0;
+	return 1;
+}
+
 static inline int
 word_isn(const struct ctx *c, int i, const char *w, size_t n)
 {
-	return i >= 0 && i < c->n && c->t[i].e - c->t[i].s == n &&
-	    (c->text[c->t[i].s] | 0x20) == w[0] && is_word(&c->t[i]) &&
-	    strncasecmp(c->text + c->t[i].s, w, n) == 0;
+	const struct tok *t;
+
+	if (i < 0 || i >= c->n)
+		return 0;
+	t = &c->t[i];
+	return t->e - t->s == n && is_word(t) &&
+	    same_lower(c->text + t->s, w, n);
 }
 
 static inline int
@@ -158,24 +178,25 @@ aux_like(const struct ctx *c, int i)
 }
 
 /* A token that can be part of a subject noun phrase. */
-static int
+static inline int
 np_token(const struct ctx *c, int i)
 {
 	const struct tok *t = &c->t[i];
 
+	if (t->type == T_WORD) {
+		if (t->inq)
+			return 0;
+		/* capitalized words and numbers always may */
+		if (t->flags & (TF_CAP | TF_DIGIT))
+			return 1;
+		return t->cue < 0 && !(t->cls & (W_STOPNP | W_REL | W_THAT)) &&
+		    (t->cls & (W_CONJ | W_PREP)) != W_CONJ;
+	}
 	if (t->type == T_PUNCT)
 		return t->ch == '.' ? (i > 0 && (c->t[i - 1].flags & TF_ABBR))
 		    : t->ch == '-' || t->ch == '&' || t->ch == '(' ||
 		    t->ch == ')';
-	if (t->type != T_WORD || t->inq)
-		return 0;
-	if (t->cue >= 0 && lower_word(t))
-		return 0;
-	if (lower_word(t) && (t->cls & (W_STOPNP | W_REL | W_THAT)))
-		return 0;
-	if (lower_word(t) && (t->cls & W_CONJ) && !(t->cls & W_PREP))
-		return 0;
-	return 1;
+	return 0;
 }
 
 /*
