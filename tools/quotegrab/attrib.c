@@ -98,7 +98,7 @@ ends_withn(const struct ctx *c, int i, const char *suf, size_t n)
 }
 
 /* Index into the sentence ends of the first one at or after token i. */
-static int
+static inline int
 next_end(const struct ctx *c, int i)
 {
 	int	 lo = 0, hi = c->nse, mid;
@@ -836,6 +836,9 @@ clause_end(const struct ctx *c, int k)
 			return i - (is_p(&c->t[i - 1], ',') ? 1 : 0);
 		if (c->t[i].flags & TF_SENT)
 			return i + ((c->t[i].type == T_MARK) ? 1 : 0);
+		/* the other stops are at marks and punctuation */
+		if (c->t[i].type == T_WORD)
+			continue;
 		if (c->t[i].type == T_MARK && (c->t[i].flags & TF_OPEN) &&
 		    c->t[i].q >= 0) {
 			const struct qspan *qs = &c->g->sc.q[c->t[i].q];
@@ -1030,20 +1033,20 @@ skip_time(const struct ctx *c, int k, int hi)
 
 /*
  * CONTENT, X said. and CONTENT, said X. and the parenthetical
- * START, X said, REST.
+ * START, X said, REST. fl: the cue's CUE_* flags.
  */
 static int
-postposed(struct ctx *c, int i)
+postposed(struct ctx *c, int i, unsigned fl)
 {
 	int	 a, b, j, k, s, hi = sent_end(c, i), end, as = 0, lead = 0;
 	int	 inverted = is_p(&c->t[i - 1], ',');
 
-	if ((lex_cueflags(c->g->lex, c->t[i].cue) & CUE_WIDE) &&
+	if ((fl & CUE_WIDE) &&
 	    !ends_with(c, i, "ed"))
 		return 0;
 	if (inverted) {
 		/* "..., said the envoy": verbs of saying invert, not "stated" */
-		if (!(lex_cueflags(c->g->lex, c->t[i].cue) & CUE_BARE) ||
+		if (!(fl & CUE_BARE) ||
 		    !subject_after(c, i, hi, &a, &b))
 			return 0;
 		/* said Jeffrey N. Trimble, a senior official with ... */
@@ -1073,7 +1076,7 @@ postposed(struct ctx *c, int i)
 		if (as && k < hi && particle(c, k))
 			k = skip_time(c, k + 1, hi);
 		/* ..., he told me on Friday, ...: the hearer first */
-		if (lex_cueflags(c->g->lex, c->t[i].cue) & CUE_OBJ) {
+		if (fl & CUE_OBJ) {
 			if (k < hi && lower_word(&c->t[k]) &&
 			    (c->t[k].cls & W_OBJ))
 				k++;
@@ -1085,7 +1088,7 @@ postposed(struct ctx *c, int i)
 		if ((k = speaker_rest(c, k, hi)) < 0)
 			return 0;
 		/* "In July, the NAACP called for ...": its object follows */
-		if ((lex_cueflags(c->g->lex, c->t[i].cue) & CUE_WIDE) &&
+		if ((fl & CUE_WIDE) &&
 		    k < hi && k > i + 1 && word_is(c, i + 1, "for"))
 			return 0;
 	}
@@ -1178,7 +1181,7 @@ indirect_cue(struct ctx *c, int i)
 	if (!partic && !prog && ends_with(c, i, "ing"))
 		return;
 	hi = sent_end(c, i);
-	if (!partic && i > 0 && postposed(c, i))
+	if (!partic && i > 0 && postposed(c, i, fl))
 		return;
 	if (!cue_subject(c, i, &a, &b)) {
 		if (!partic)
