@@ -1461,6 +1461,7 @@ attribute(struct grab *g, const char *text, size_t len)
 	c.se = g->sc.se;
 	c.nse = (int)g->sc.nse;
 	c.para_who = -1;
+	speaker_para(g);
 	buf_reset(&g->tmp);
 	buf_reserve(&g->tmp, g->sc.n + 1);
 	c.used = (unsigned char *)g->tmp.p;

@@ -35,6 +35,7 @@ mem_free(struct memory *m)
 {
 	buf_free(&m->arena);
 	free(m->v);
+	free(m->seen);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -304,9 +305,10 @@ split_words(const struct grab *g, const char *text, size_t i, size_t lim,
  * The proper name heading a mention: its last run of capitalized words,
  * when nothing lowercase follows it and no preposition precedes it;
  * titles in the run (not its last word) and a leading "The" are no part
- * of it.
+ * of it. Out of line: the quick paths of its callers should not pay for
+ * setting up its frame.
  */
-static int
+static __attribute__((noinline)) int
 name_of_run(const struct grab *g, const char *text, int from, int to,
     struct name *nm)
 {
@@ -349,18 +351,6 @@ name_of_run(const struct grab *g, const char *text, int from, int to,
 	return 1;
 }
 
-/* One word token skips the setting up of the general walk. */
-static inline int
-find_name(const struct grab *g, const char *text, int from, int to,
-    struct name *nm)
-{
-	const struct tok *t = &g->sc.t[from];
-
-	if (to == from + 1 && t->type == T_WORD)
-		return one_word_name(t, text, nm);
-	return name_of_run(g, text, from, to, nm);
-}
-
 /* He or she in any case; setting bit 0x20 folds just the capitals. */
 static int
 pronoun(const char *text, uint32_t s, uint32_t e)
@@ -374,13 +364,97 @@ pronoun(const char *text, uint32_t s, uint32_t e)
 	return (p[0] | 0x20) == 'h' && (p[1] | 0x20) == 'e';
 }
 
+/*
+ * A mention of this paragraph and what it names: speakers are often
+ * named twice, as a cue's subject and as their sentence's, so the name
+ * found and the memory entry it went to are kept for the paragraph, in
+ * slots by first token. Mentions of one token are quick to look at
+ * again, and go to one (tmp) that is not kept.
+ */
+struct seen {
+	unsigned long	 gen;		/* the paragraph's, or an old one */
+	int		 from, to;	/* tokens */
+	int		 found;		/* find_name's answer */
+	struct name	 nm;
+	long		 who;		/* what mem_add gave for it, -2 not yet */
+};
+
+#define SEEN_SLOTS	32
+
+void
+speaker_para(struct grab *g)
+{
+	g->mem.seen_gen++;
+}
+
+/* A mention of several tokens: its slot, filled if it was another's. */
+static struct seen *
+seen_run(struct grab *g, const char *text, int from, int to)
+{
+	struct memory	*m = &g->mem;
+	struct seen	*v;
+
+	if (m->seen == NULL && (m->seen = calloc(SEEN_SLOTS,
+	    sizeof(*m->seen))) == NULL)
+		err(2, "out of memory");
+	v = &m->seen[(unsigned)from % SEEN_SLOTS];
+	if (v->gen == m->seen_gen && v->from == from && v->to == to)
+		return v;
+	v->gen = m->seen_gen;
+	v->from = from;
+	v->to = to;
+	v->found = name_of_run(g, text, from, to, &v->nm);
+	v->who = -2;
+	return v;
+}
+
+static inline struct seen *
+mention(struct grab *g, const char *text, int from, int to,
+    struct seen *tmp)
+{
+	const struct tok *t = &g->sc.t[from];
+
+	if (to == from + 1 && t->type == T_WORD) {
+		tmp->found = one_word_name(t, text, &tmp->nm);
+		tmp->who = -2;
+		return tmp;
+	}
+	return seen_run(g, text, from, to);
+}
+
+/*
+ * mem_add for the mention's name (or its whole text when it names no
+ * one): a name added before is found again at the same entry, and
+ * refused again once the memory is full, so only person need be added.
+ */
+static long
+add_seen(struct memory *m, struct seen *v, const char *name, size_t nlen,
+    const char *key, size_t klen, int person)
+{
+	if (v->who == -2)
+		v->who = mem_add(m, name, nlen, key, klen, NULL, person);
+	else if (v->who >= 0)
+		m->v[v->who].person |= person;
+	return v->who;
+}
+
+/* The mention's name, as mem_add wants it. */
+static long
+add_name(struct memory *m, const char *text, struct seen *v, int person)
+{
+	const struct name *nm = &v->nm;
+
+	return add_seen(m, v, text + nm->s, nm->e - nm->s, text + nm->ks,
+	    nm->ke - nm->ks, person);
+}
+
 long
 speaker_resolve(struct grab *g, const char *text, int ta, int tb,
     enum qhow *how)
 {
 	struct memory		*m = &g->mem;
 	const struct actor	*a;
-	struct name		 nm;
+	struct seen		 tmp, *v;
 	long			 i;
 	const char		*key;
 	uint32_t		 s = g->sc.t[ta].s, e = g->sc.t[tb - 1].e;
@@ -399,20 +473,20 @@ speaker_resolve(struct grab *g, const char *text, int ta, int tb,
 			m->last_person = i;
 		return i;
 	}
-	if (find_name(g, text, ta, tb, &nm)) {
-		if (nm.words == 1 &&
-		    (i = mem_find_key(m, text + nm.s, nm.e - nm.s)) >= 0) {
+	v = mention(g, text, ta, tb, &tmp);
+	if (v->found) {
+		if (v->nm.words == 1 && (i = mem_find_key(m, text + v->nm.s,
+		    v->nm.e - v->nm.s)) >= 0) {
 			m->last_person = i;
 			return i;
 		}
-		i = mem_add(m, text + nm.s, nm.e - nm.s, text + nm.ks,
-		    nm.ke - nm.ks, NULL, nm.person);
-		if (nm.person && i >= 0)
+		i = add_name(m, text, v, v->nm.person);
+		if (v->nm.person && i >= 0)
 			m->last_person = i;
 		return i;
 	}
 	/* a description: the source, a person close to the Kremlin */
-	return mem_add(m, text + s, e - s, "", 0, NULL, 0);
+	return add_seen(m, v, text + s, e - s, "", 0, 0);
 }
 
 void
@@ -420,7 +494,7 @@ speaker_note_subject(struct grab *g, const char *text, int ta, int tb)
 {
 	struct memory		*m = &g->mem;
 	const struct actor	*a;
-	struct name		 nm;
+	struct seen		 tmp, *v;
 	long			 i;
 	uint32_t		 s = g->sc.t[ta].s, e = g->sc.t[tb - 1].e;
 
@@ -436,25 +510,24 @@ speaker_note_subject(struct grab *g, const char *text, int ta, int tb)
 		}
 		return;
 	}
-	if (!find_name(g, text, ta, tb, &nm) || !nm.person)
+	v = mention(g, text, ta, tb, &tmp);
+	if (!v->found || !v->nm.person)
 		return;
-	if (nm.words == 1) {
-		if ((i = mem_find_key(m, text + nm.s, nm.e - nm.s)) >= 0)
+	if (v->nm.words == 1) {
+		if ((i = mem_find_key(m, text + v->nm.s,
+		    v->nm.e - v->nm.s)) >= 0)
 			m->last_person = i;
 		return;
 	}
-	i = mem_add(m, text + nm.s, nm.e - nm.s, text + nm.ks, nm.ke - nm.ks,
-	    NULL, 1);
-	if (i >= 0)
+	if ((i = add_name(m, text, v, 1)) >= 0)
 		m->last_person = i;
 }
 
 void
 speaker_note_name(struct grab *g, const char *text, int ta, int tb)
 {
-	struct name	 nm;
+	struct seen	 tmp, *v = mention(g, text, ta, tb, &tmp);
 
-	if (find_name(g, text, ta, tb, &nm) && nm.person)
-		(void)mem_add(&g->mem, text + nm.s, nm.e - nm.s,
-		    text + nm.ks, nm.ke - nm.ks, NULL, 1);
+	if (v->found && v->nm.person)
+		(void)add_name(&g->mem, text, v, 1);
 }
