@@ -56,43 +56,31 @@ same(const struct memory *m, size_t off, size_t len, const char *s, size_t n)
 }
 
 /*
- * A name's bucket, hashed eight bytes at a time: names are compared in
- * full, so any spread of them over the buckets gives the same answers.
+ * A name's bucket, from its length and its first and last eight bytes:
+ * names are compared in full, so any spread of them over the buckets
+ * gives the same answers, and a document's few dozen names rarely share
+ * all three.
  */
 static size_t
 bucket_of(const char *s, size_t n)
 {
-	uint64_t	 h = n * 0x9e3779b97f4a7c15ULL, v;
+	uint64_t	 a = 0, b = 0;
+	uint32_t	 x, y;
 	size_t		 i;
 
-	for (i = 0; n - i >= 8; i += 8) {
-		memcpy(&v, s + i, 8);
-		h = (h ^ v) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 29;
-	}
-	if (i < n && n >= 8) {
-		/*
-		 * The last eight bytes, those hashed already shifted out
-		 * (on big-endian others are, which only moves names about).
-		 */
-		memcpy(&v, s + n - 8, 8);
-		h = (h ^ v >> 8 * (8 - (n - i))) * 0xff51afd7ed558ccdULL;
-	} else if (n >= 4 && n < 8) {
-		/* a short name (most last names): two loads that overlap */
-		uint32_t	 lo, hi;
-
-		memcpy(&lo, s, 4);
-		memcpy(&hi, s + n - 4, 4);
-		v = (uint64_t)hi << 32 | lo;
-		h = (h ^ v) * 0xff51afd7ed558ccdULL;
-	} else if (i < n) {
-		for (v = 0; i < n; i++)
-			v = v << 8 | (unsigned char)s[i];
-		h = (h ^ v) * 0xff51afd7ed558ccdULL;
-	}
-	h ^= h >> 32;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	return (size_t)(h >> 40) & (MEM_BUCKETS - 1);
+	if (n >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		a = x;
+		b = y;
+	} else
+		for (i = 0; i < n; i++)
+			a = a << 8 | (unsigned char)s[i];
+	a = (a ^ (b << 29 | b >> 35) ^ n) * 0x9e3779b97f4a7c15ULL;
+	return (size_t)(a >> 40) & (MEM_BUCKETS - 1);
 }
 
 static long
