@@ -126,10 +126,8 @@ sent_start(const struct ctx *c, int i)
 
 	if (i <= 0)
 		return i;
-	x = next_end(c, i - 1);
-	/* the nearest end before i: the one at i - 1 or the one before */
-	if (x < c->nse && c->se[x] == i - 1)
-		return i;
+	/* the ends before those at or after i: the last is just before */
+	x = next_end(c, i);
 	return x > 0 ? c->se[x - 1] + 1 : 0;
 }
 
@@ -829,16 +827,24 @@ subject_verb(const struct ctx *c, int i)
 static int
 clause_end(const struct ctx *c, int k)
 {
+	const struct tok *t;
 	int	 i, j;
 
 	for (i = k; i < c->n; i++) {
-		if (i > k + 1 && coordinate_verb(c, i))
-			return i - (is_p(&c->t[i - 1], ',') ? 1 : 0);
-		if (c->t[i].flags & TF_SENT)
-			return i + ((c->t[i].type == T_MARK) ? 1 : 0);
-		/* the other stops are at marks and punctuation */
-		if (c->t[i].type == T_WORD)
+		t = &c->t[i];
+		if (t->type == T_WORD) {
+			/* and, but: three letters, so most words are passed
+			 * over at once */
+			if (t->e - t->s == 3 && i > k + 1 &&
+			    coordinate_verb(c, i))
+				return i - (is_p(&c->t[i - 1], ',') ? 1 : 0);
+			if (t->flags & TF_SENT)
+				return i;
+			/* the other stops are at marks and punctuation */
 			continue;
+		}
+		if (t->flags & TF_SENT)
+			return i + ((t->type == T_MARK) ? 1 : 0);
 		if (c->t[i].type == T_MARK && (c->t[i].flags & TF_OPEN) &&
 		    c->t[i].q >= 0) {
 			const struct qspan *qs = &c->g->sc.q[c->t[i].q];
@@ -1344,17 +1350,23 @@ indirect(struct ctx *c)
 
 /* "Secretary of State Antony Blinken": a titled name to remember. */
 static void
-titled_name(struct ctx *c, int i)
+titled_run(struct ctx *c, int i)
 {
 	int	 b;
 
-	if (!(c->t[i].cls & W_TITLE) || !(c->t[i].flags & TF_CAP))
-		return;
 	for (b = i + 1; b < c->n && ((c->t[b].flags & TF_CAP) ||
 	    (is_p(&c->t[b], '.') && b == i + 1)); b++)
 		;
 	if (b > i + 2)
 		speaker_note_name(c->g, c->text, i, b);
+}
+
+/* Most candidates are cues, not titles: the test is made inline. */
+static inline void
+titled_name(struct ctx *c, int i)
+{
+	if ((c->t[i].cls & W_TITLE) && (c->t[i].flags & TF_CAP))
+		titled_run(c, i);
 }
 
 /*
