@@ -143,6 +143,16 @@ sent_end(const struct ctx *c, int i)
 	return x < c->nse ? c->se[x] : c->n;
 }
 
+/* Both of the above for a token 0 <= i < n, from one search. */
+static void
+sent_bounds(const struct ctx *c, int i, int *lo, int *hi)
+{
+	int	 x = next_end(c, i);
+
+	*lo = x > 0 ? c->se[x - 1] + 1 : 0;
+	*hi = x < c->nse ? c->se[x] : c->n;
+}
+
 static int	skip_adjuncts(const struct ctx *, int, int);
 
 static struct quote *
@@ -333,13 +343,6 @@ subject_from(const struct ctx *c, int s, int i, int lim, int *a, int *b)
 	return 1;
 }
 
-/* The subject of the sentence holding i. */
-static int
-sentence_subject(const struct ctx *c, int i, int lim, int *a, int *b)
-{
-	return subject_from(c, sent_start(c, i), i, lim, a, b);
-}
-
 static void
 set_speaker(struct ctx *c, struct quote *q, int a, int b)
 {
@@ -408,16 +411,16 @@ progressive(const struct ctx *c, int i)
 	return be_word(c, j);
 }
 
-/* Speaker for the cue at i, local to this sentence. */
+/* Speaker for the cue at i, local to its sentence, which starts at lo. */
 static int
-cue_subject(const struct ctx *c, int i, int *a, int *b)
+cue_subject(const struct ctx *c, int i, int lo, int *a, int *b)
 {
 	int	 j = i - 1;
 
 	if (participle(c, i) || (ends_with(c, i, "ing") &&
 	    !progressive(c, i)))
-		return sentence_subject(c, i, i, a, b);
-	if (subject_before(c, i, sent_start(c, i), a, b))
+		return subject_from(c, lo, i, i, a, b);
+	if (subject_before(c, i, lo, a, b))
 		return 1;
 	/* X did this and said that: the sentence's subject */
 	while (j > 0 && aux_like(c, j))
@@ -425,7 +428,7 @@ cue_subject(const struct ctx *c, int i, int *a, int *b)
 	/* listeners who said ...: the noun the relative pronoun stands for */
 	if (j > 0 && (word_is(c, j, "who") || word_is(c, j, "which"))) {
 		if (!subject_before(c, is_p(&c->t[j - 1], ',') ? j - 1 : j,
-		    sent_start(c, i), a, b))
+		    lo, a, b))
 			return 0;
 		/* "spoke with villagers who": the noun after the preposition */
 		for (j = *b - 1; j > *a; j--)
@@ -437,7 +440,7 @@ cue_subject(const struct ctx *c, int i, int *a, int *b)
 		return 1;
 	}
 	if (j > 0 && word_is(c, j, "and"))
-		return sentence_subject(c, i, j, a, b);
+		return subject_from(c, lo, i, j, a, b);
 	return 0;
 }
 
@@ -539,7 +542,8 @@ head_attribution(struct ctx *c, struct qspan *qs, struct quote *q,
 	}
 	if (k < lo || j - k >= HEAD_GAP)
 		return 0;
-	if (!cue_subject(c, k, &a, &b)) {
+	/* no sentence ends between lo and o: k's sentence starts at lo */
+	if (!cue_subject(c, k, lo, &a, &b)) {
 		/* "...," he said. "..." with the cue inverted */
 		if (!subject_after(c, k, j + 1, &a, &b))
 			return 0;
@@ -1039,12 +1043,13 @@ skip_time(const struct ctx *c, int k, int hi)
 
 /*
  * CONTENT, X said. and CONTENT, said X. and the parenthetical
- * START, X said, REST. fl: the cue's CUE_* flags.
+ * START, X said, REST. fl: the cue's CUE_* flags; its sentence is the
+ * tokens [lo, hi).
  */
 static int
-postposed(struct ctx *c, int i, unsigned fl)
+postposed(struct ctx *c, int i, unsigned fl, int lo, int hi)
 {
-	int	 a, b, j, k, s, hi = sent_end(c, i), end, as = 0, lead = 0;
+	int	 a, b, j, k, s, end, as = 0, lead = 0;
 	int	 inverted = is_p(&c->t[i - 1], ',');
 
 	if ((fl & CUE_WIDE) &&
@@ -1063,12 +1068,12 @@ postposed(struct ctx *c, int i, unsigned fl)
 		end = i - 1;
 		k = hi;
 	} else {
-		if (!subject_before(c, i, sent_start(c, i), &a, &b) ||
+		if (!subject_before(c, i, lo, &a, &b) ||
 		    a == 0 || noun_cue(c, i, a, b))
 			return 0;
 		/* CONTENT, as police have said; As X noted, CONTENT */
 		as = word_is(c, a - 1, "as");
-		lead = as && a - 1 == sent_start(c, i);
+		lead = as && a - 1 == lo;
 		if (!lead && (a - 1 - as < 0 || !is_p(&c->t[a - 1 - as], ',')))
 			return 0;
 		for (j = a; j < b && !(c->t[j].flags & TF_CAP) &&
@@ -1099,7 +1104,7 @@ postposed(struct ctx *c, int i, unsigned fl)
 			return 0;
 	}
 	/* the whole sentence before: "A, but B, X said" reports both */
-	s = sent_start(c, i);
+	s = lo;
 	while (s < end && (c->t[s].type == T_MARK || (is_word(&c->t[s]) &&
 	    (c->t[s].cls & W_CONJ) && (c->t[s].flags & TF_CAP))))
 		s++;
@@ -1166,7 +1171,7 @@ indirect_cue(struct ctx *c, int i)
 {
 	const struct lexicon *lx = c->g->lex;
 	unsigned	 fl = lex_cueflags(lx, c->t[i].cue);
-	int		 a = 0, b = 0, k, hi, j, partic, prog;
+	int		 a = 0, b = 0, k, lo, hi, j, partic, prog;
 
 	if (fl & CUE_TAIL)
 		return;
@@ -1186,10 +1191,10 @@ indirect_cue(struct ctx *c, int i)
 	partic = participle(c, i);
 	if (!partic && !prog && ends_with(c, i, "ing"))
 		return;
-	hi = sent_end(c, i);
-	if (!partic && i > 0 && postposed(c, i, fl))
+	sent_bounds(c, i, &lo, &hi);
+	if (!partic && i > 0 && postposed(c, i, fl, lo, hi))
 		return;
-	if (!cue_subject(c, i, &a, &b)) {
+	if (!cue_subject(c, i, lo, &a, &b)) {
 		if (!partic)
 			return;
 		a = b = 0;
