@@ -127,7 +127,11 @@ mem_add(struct memory *m, const char *name, size_t nlen, const char *key,
 		memset(e, 0, sizeof(*e));
 		e->name = keep(m, name, nlen);
 		e->namelen = nlen;
-		e->key = keep(m, key, klen);
+		/* the key is mostly the name's last word: no second copy */
+		if (klen <= nlen && key == name + nlen - klen)
+			e->key = e->name + nlen - klen;
+		else
+			e->key = keep(m, key, klen);
 		e->keylen = klen;
 		bk = &m->bykey[bucket_of(key, klen)];
 		e->next_name = head(m, bn);
