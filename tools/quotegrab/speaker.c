@@ -241,8 +241,8 @@ word_tail(const struct lexicon *lx, const char *text, const struct tok *t,
 
 /*
  * A mention of one word token, the commonest: the name is the word when
- * it is capitalized and no pronoun or bare title. The same answers as
- * find_name's.
+ * it is capitalized and no pronoun or bare title, as name_of_run would
+ * find.
  */
 static int
 one_word_name(const struct tok *t, const char *text, struct name *nm)
@@ -366,7 +366,7 @@ pronoun(const char *text, uint32_t s, uint32_t e)
 struct seen {
 	unsigned long	 gen;		/* the paragraph's, or an old one */
 	int		 from, to;	/* tokens */
-	int		 found;		/* find_name's answer */
+	int		 found;		/* it names someone: nm is set */
 	struct name	 nm;
 	long		 who;		/* what mem_add gave for it, -2 not yet */
 };
