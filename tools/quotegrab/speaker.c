@@ -16,8 +16,8 @@
 
 struct word {
 	uint32_t	 s, e;
-	int		 cap;
-	unsigned	 cls;
+	uint16_t	 cls;
+	uint8_t		 cap;
 };
 
 void
@@ -236,7 +236,8 @@ word_tail(const struct lexicon *lx, const char *text, const struct tok *t,
 	if (k == i + 1 && t[i].type == T_WORD)
 		w->cls = t[i].cls;
 	else
-		w->cls = lex_word(lx, text + w->s, w->e - w->s, &cue);
+		w->cls = (uint16_t)lex_word(lx, text + w->s, w->e - w->s,
+		    &cue);
 }
 
 /*
@@ -368,7 +369,7 @@ struct seen {
 	int		 from, to;	/* tokens */
 	int		 found;		/* it names someone: nm is set */
 	struct name	 nm;
-	long		 who;		/* what mem_add gave for it, -2 not yet */
+	long		 who;		/* what mem_add gave, -2: not yet */
 };
 
 #define SEEN_SLOTS	32
