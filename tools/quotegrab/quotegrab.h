@@ -136,7 +136,7 @@ struct memory {
 	unsigned long	 speaker_para;	/* paragraph of that quote */
 	unsigned long	 gen;		/* a new one per document */
 	struct bucket	 byname[MEM_BUCKETS], bykey[MEM_BUCKETS];
-	struct seen	*seen;		/* speaker.c: this paragraph's mentions */
+	struct seen	*seen;		/* speaker.c: a paragraph's mentions */
 	unsigned long	 seen_gen;	/* a new one per paragraph */
 };
 
