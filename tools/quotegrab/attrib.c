@@ -61,12 +61,32 @@ lower_word(const struct tok *t)
 #define word_is(c, i, w)	word_isn((c), (i), (w), sizeof(w) - 1)
 #define ends_with(c, i, suf)	ends_withn((c), (i), (suf), sizeof(suf) - 1)
 
+/*
+ * The n bytes at s are w (lowercase letters) in any case: setting bit
+ * 0x20 folds exactly the capitals A-Z onto a-z, as strncasecmp does in
+ * the C locale; inlined, the loop unrolls for a literal's length.
+ */
+static inline int
+same_lower(const char *s, const char *w, size_t n)
+{
+	size_t	 k;
+
+	for (k = 0; k < n; k++)
+		if ((s[k] | 0x20) != w[k])
+			return 0;
+	return 1;
+}
+
 static inline int
 word_isn(const struct ctx *c, int i, const char *w, size_t n)
 {
-	return i >= 0 && i < c->n && c->t[i].e - c->t[i].s == n &&
-	    (c->text[c->t[i].s] | 0x20) == w[0] && is_word(&c->t[i]) &&
-	    strncasecmp(c->text + c->t[i].s, w, n) == 0;
+	const struct tok *t;
+
+	if (i < 0 || i >= c->n)
+		return 0;
+	t = &c->t[i];
+	return t->e - t->s == n && is_word(t) &&
+	    same_lower(c->text + t->s, w, n);
 }
 
 static inline int
@@ -78,7 +98,7 @@ ends_withn(const struct ctx *c, int i, const char *suf, size_t n)
 }
 
 /* Index into the sentence ends of the first one at or after token i. */
-static int
+static inline int
 next_end(const struct ctx *c, int i)
 {
 	int	 lo = 0, hi = c->nse, mid;
@@ -106,10 +126,8 @@ sent_start(const struct ctx *c, int i)
 
 	if (i <= 0)
 		return i;
-	x = next_end(c, i - 1);
-	/* the nearest end before i: the one at i - 1 or the one before */
-	if (x < c->nse && c->se[x] == i - 1)
-		return i;
+	/* the ends before those at or after i: the last is just before */
+	x = next_end(c, i);
 	return x > 0 ? c->se[x - 1] + 1 : 0;
 }
 
@@ -123,6 +141,16 @@ sent_end(const struct ctx *c, int i)
 		return i;
 	x = next_end(c, i);
 	return x < c->nse ? c->se[x] : c->n;
+}
+
+/* Both of the above for a token 0 <= i < n, from one search. */
+static void
+sent_bounds(const struct ctx *c, int i, int *lo, int *hi)
+{
+	int	 x = next_end(c, i);
+
+	*lo = x > 0 ? c->se[x - 1] + 1 : 0;
+	*hi = x < c->nse ? c->se[x] : c->n;
 }
 
 static int	skip_adjuncts(const struct ctx *, int, int);
@@ -158,24 +186,25 @@ aux_like(const struct ctx *c, int i)
 }
 
 /* A token that can be part of a subject noun phrase. */
-static int
+static inline int
 np_token(const struct ctx *c, int i)
 {
 	const struct tok *t = &c->t[i];
 
+	if (t->type == T_WORD) {
+		if (t->inq)
+			return 0;
+		/* capitalized words and numbers always may */
+		if (t->flags & (TF_CAP | TF_DIGIT))
+			return 1;
+		return t->cue < 0 && !(t->cls & (W_STOPNP | W_REL | W_THAT)) &&
+		    (t->cls & (W_CONJ | W_PREP)) != W_CONJ;
+	}
 	if (t->type == T_PUNCT)
 		return t->ch == '.' ? (i > 0 && (c->t[i - 1].flags & TF_ABBR))
 		    : t->ch == '-' || t->ch == '&' || t->ch == '(' ||
 		    t->ch == ')';
-	if (t->type != T_WORD || t->inq)
-		return 0;
-	if (t->cue >= 0 && lower_word(t))
-		return 0;
-	if (lower_word(t) && (t->cls & (W_STOPNP | W_REL | W_THAT)))
-		return 0;
-	if (lower_word(t) && (t->cls & W_CONJ) && !(t->cls & W_PREP))
-		return 0;
-	return 1;
+	return 0;
 }
 
 /*
@@ -280,11 +309,14 @@ speaker_rest(const struct ctx *c, int k, int hi)
 	return j - k <= 10 ? j : -1;
 }
 
-/* The subject of the sentence holding i: its first noun phrase. */
+/*
+ * The subject of the sentence starting at s and holding i: its first
+ * noun phrase.
+ */
 static int
-sentence_subject(const struct ctx *c, int i, int lim, int *a, int *b)
+subject_from(const struct ctx *c, int s, int i, int lim, int *a, int *b)
 {
-	int	 s = sent_start(c, i), k;
+	int	 k;
 
 	while (s < lim && ((is_word(&c->t[s]) && (c->t[s].cls & W_CONJ)) ||
 	    is_p(&c->t[s], ',') || c->t[s].type == T_MARK))
@@ -379,16 +411,16 @@ progressive(const struct ctx *c, int i)
 	return be_word(c, j);
 }
 
-/* Speaker for the cue at i, local to this sentence. */
+/* Speaker for the cue at i, local to its sentence, which starts at lo. */
 static int
-cue_subject(const struct ctx *c, int i, int *a, int *b)
+cue_subject(const struct ctx *c, int i, int lo, int *a, int *b)
 {
 	int	 j = i - 1;
 
 	if (participle(c, i) || (ends_with(c, i, "ing") &&
 	    !progressive(c, i)))
-		return sentence_subject(c, i, i, a, b);
-	if (subject_before(c, i, sent_start(c, i), a, b))
+		return subject_from(c, lo, i, i, a, b);
+	if (subject_before(c, i, lo, a, b))
 		return 1;
 	/* X did this and said that: the sentence's subject */
 	while (j > 0 && aux_like(c, j))
@@ -396,7 +428,7 @@ cue_subject(const struct ctx *c, int i, int *a, int *b)
 	/* listeners who said ...: the noun the relative pronoun stands for */
 	if (j > 0 && (word_is(c, j, "who") || word_is(c, j, "which"))) {
 		if (!subject_before(c, is_p(&c->t[j - 1], ',') ? j - 1 : j,
-		    sent_start(c, i), a, b))
+		    lo, a, b))
 			return 0;
 		/* "spoke with villagers who": the noun after the preposition */
 		for (j = *b - 1; j > *a; j--)
@@ -408,7 +440,7 @@ cue_subject(const struct ctx *c, int i, int *a, int *b)
 		return 1;
 	}
 	if (j > 0 && word_is(c, j, "and"))
-		return sentence_subject(c, i, j, a, b);
+		return subject_from(c, lo, i, j, a, b);
 	return 0;
 }
 
@@ -510,7 +542,8 @@ head_attribution(struct ctx *c, struct qspan *qs, struct quote *q,
 	}
 	if (k < lo || j - k >= HEAD_GAP)
 		return 0;
-	if (!cue_subject(c, k, &a, &b)) {
+	/* no sentence ends between lo and o: k's sentence starts at lo */
+	if (!cue_subject(c, k, lo, &a, &b)) {
 		/* "...," he said. "..." with the cue inverted */
 		if (!subject_after(c, k, j + 1, &a, &b))
 			return 0;
@@ -798,13 +831,24 @@ subject_verb(const struct ctx *c, int i)
 static int
 clause_end(const struct ctx *c, int k)
 {
+	const struct tok *t;
 	int	 i, j;
 
 	for (i = k; i < c->n; i++) {
-		if (i > k + 1 && coordinate_verb(c, i))
-			return i - (is_p(&c->t[i - 1], ',') ? 1 : 0);
-		if (c->t[i].flags & TF_SENT)
-			return i + ((c->t[i].type == T_MARK) ? 1 : 0);
+		t = &c->t[i];
+		if (t->type == T_WORD) {
+			/* and, but: three letters, so most words are passed
+			 * over at once */
+			if (t->e - t->s == 3 && i > k + 1 &&
+			    coordinate_verb(c, i))
+				return i - (is_p(&c->t[i - 1], ',') ? 1 : 0);
+			if (t->flags & TF_SENT)
+				return i;
+			/* the other stops are at marks and punctuation */
+			continue;
+		}
+		if (t->flags & TF_SENT)
+			return i + ((t->type == T_MARK) ? 1 : 0);
 		if (c->t[i].type == T_MARK && (c->t[i].flags & TF_OPEN) &&
 		    c->t[i].q >= 0) {
 			const struct qspan *qs = &c->g->sc.q[c->t[i].q];
@@ -879,7 +923,8 @@ emit_indirect(struct ctx *c, int cue, int from, int to, int a, int b,
 
 	if (from >= to)
 		return;
-	for (i = from; i < to; i++)
+	/* only whether there are minwords words matters: stop there */
+	for (i = from; i < to && words < minwords; i++)
 		if (is_word(&c->t[i]))
 			words++;
 	if (words < minwords)
@@ -998,20 +1043,21 @@ skip_time(const struct ctx *c, int k, int hi)
 
 /*
  * CONTENT, X said. and CONTENT, said X. and the parenthetical
- * START, X said, REST.
+ * START, X said, REST. fl: the cue's CUE_* flags; its sentence is the
+ * tokens [lo, hi).
  */
 static int
-postposed(struct ctx *c, int i)
+postposed(struct ctx *c, int i, unsigned fl, int lo, int hi)
 {
-	int	 a, b, j, k, s, hi = sent_end(c, i), end, as = 0, lead = 0;
+	int	 a, b, j, k, s, end, as = 0, lead = 0;
 	int	 inverted = is_p(&c->t[i - 1], ',');
 
-	if ((lex_cueflags(c->g->lex, c->t[i].cue) & CUE_WIDE) &&
+	if ((fl & CUE_WIDE) &&
 	    !ends_with(c, i, "ed"))
 		return 0;
 	if (inverted) {
 		/* "..., said the envoy": verbs of saying invert, not "stated" */
-		if (!(lex_cueflags(c->g->lex, c->t[i].cue) & CUE_BARE) ||
+		if (!(fl & CUE_BARE) ||
 		    !subject_after(c, i, hi, &a, &b))
 			return 0;
 		/* said Jeffrey N. Trimble, a senior official with ... */
@@ -1022,12 +1068,12 @@ postposed(struct ctx *c, int i)
 		end = i - 1;
 		k = hi;
 	} else {
-		if (!subject_before(c, i, sent_start(c, i), &a, &b) ||
+		if (!subject_before(c, i, lo, &a, &b) ||
 		    a == 0 || noun_cue(c, i, a, b))
 			return 0;
 		/* CONTENT, as police have said; As X noted, CONTENT */
 		as = word_is(c, a - 1, "as");
-		lead = as && a - 1 == sent_start(c, i);
+		lead = as && a - 1 == lo;
 		if (!lead && (a - 1 - as < 0 || !is_p(&c->t[a - 1 - as], ',')))
 			return 0;
 		for (j = a; j < b && !(c->t[j].flags & TF_CAP) &&
@@ -1041,7 +1087,7 @@ postposed(struct ctx *c, int i)
 		if (as && k < hi && particle(c, k))
 			k = skip_time(c, k + 1, hi);
 		/* ..., he told me on Friday, ...: the hearer first */
-		if (lex_cueflags(c->g->lex, c->t[i].cue) & CUE_OBJ) {
+		if (fl & CUE_OBJ) {
 			if (k < hi && lower_word(&c->t[k]) &&
 			    (c->t[k].cls & W_OBJ))
 				k++;
@@ -1053,12 +1099,12 @@ postposed(struct ctx *c, int i)
 		if ((k = speaker_rest(c, k, hi)) < 0)
 			return 0;
 		/* "In July, the NAACP called for ...": its object follows */
-		if ((lex_cueflags(c->g->lex, c->t[i].cue) & CUE_WIDE) &&
+		if ((fl & CUE_WIDE) &&
 		    k < hi && k > i + 1 && word_is(c, i + 1, "for"))
 			return 0;
 	}
 	/* the whole sentence before: "A, but B, X said" reports both */
-	s = sent_start(c, i);
+	s = lo;
 	while (s < end && (c->t[s].type == T_MARK || (is_word(&c->t[s]) &&
 	    (c->t[s].cls & W_CONJ) && (c->t[s].flags & TF_CAP))))
 		s++;
@@ -1125,7 +1171,7 @@ indirect_cue(struct ctx *c, int i)
 {
 	const struct lexicon *lx = c->g->lex;
 	unsigned	 fl = lex_cueflags(lx, c->t[i].cue);
-	int		 a = 0, b = 0, k, hi, j, partic, prog;
+	int		 a = 0, b = 0, k, lo, hi, j, partic, prog;
 
 	if (fl & CUE_TAIL)
 		return;
@@ -1145,10 +1191,10 @@ indirect_cue(struct ctx *c, int i)
 	partic = participle(c, i);
 	if (!partic && !prog && ends_with(c, i, "ing"))
 		return;
-	hi = sent_end(c, i);
-	if (!partic && i > 0 && postposed(c, i))
+	sent_bounds(c, i, &lo, &hi);
+	if (!partic && i > 0 && postposed(c, i, fl, lo, hi))
 		return;
-	if (!cue_subject(c, i, &a, &b)) {
+	if (!cue_subject(c, i, lo, &a, &b)) {
 		if (!partic)
 			return;
 		a = b = 0;
@@ -1309,17 +1355,23 @@ indirect(struct ctx *c)
 
 /* "Secretary of State Antony Blinken": a titled name to remember. */
 static void
-titled_name(struct ctx *c, int i)
+titled_run(struct ctx *c, int i)
 {
 	int	 b;
 
-	if (!(c->t[i].cls & W_TITLE) || !(c->t[i].flags & TF_CAP))
-		return;
 	for (b = i + 1; b < c->n && ((c->t[b].flags & TF_CAP) ||
 	    (is_p(&c->t[b], '.') && b == i + 1)); b++)
 		;
 	if (b > i + 2)
 		speaker_note_name(c->g, c->text, i, b);
+}
+
+/* Most candidates are cues, not titles: the test is made inline. */
+static inline void
+titled_name(struct ctx *c, int i)
+{
+	if ((c->t[i].cls & W_TITLE) && (c->t[i].flags & TF_CAP))
+		titled_run(c, i);
 }
 
 /*
@@ -1331,13 +1383,14 @@ subjects(struct ctx *c)
 {
 	const struct scan *sc = &c->g->sc;
 	size_t	 k = 0;
-	int	 i, a, b, end;
+	int	 i, x, a, b, end;
 
-	for (i = 0; i < c->n; i = end + 1) {
-		end = sent_end(c, i);
+	/* sentence by sentence: each starts after the end before it */
+	for (i = x = 0; i < c->n; i = end + 1, x++) {
+		end = x < c->nse ? c->se[x] : c->n;
 		if (k < sc->ncand && sc->cand[k] == i)
 			titled_name(c, sc->cand[k++]);
-		if (sentence_subject(c, i, end, &a, &b) && b > a &&
+		if (subject_from(c, i, i, end, &a, &b) && b > a &&
 		    (c->t[a].flags & TF_CAP) && !(c->t[a].cls & W_PRON))
 			speaker_note_subject(c->g, c->text, a, b);
 		for (; k < sc->ncand && sc->cand[k] <= end; k++)
@@ -1352,8 +1405,20 @@ subjects(struct ctx *c)
 static void
 title_case(struct ctx *c)
 {
+	const struct scan *sc = &c->g->sc;
 	int	 i, words = 0, caps = 0;
+	size_t	 k;
 
+	/* the cues are in the candidate list: without a capitalized one
+	 * inside a sentence there is nothing to change, so no need to count */
+	for (k = 0; k < sc->ncand; k++) {
+		i = sc->cand[k];
+		if (i > 0 && c->t[i].cue >= 0 && (c->t[i].flags & TF_CAP) &&
+		    !(c->t[i - 1].flags & TF_SENT))
+			break;
+	}
+	if (k == sc->ncand)
+		return;
 	for (i = 0; i < c->n; i++) {
 		if (!is_word(&c->t[i]) || c->t[i].e - c->t[i].s < 4)
 			continue;
@@ -1372,13 +1437,30 @@ title_case(struct ctx *c)
 }
 
 static int
-by_start(const void *x, const void *y)
+before(const struct quote *a, const struct quote *b)
 {
-	const struct quote *a = x, *b = y;
+	return a->s < b->s || (a->s == b->s && a->e < b->e);
+}
 
-	if (a->s != b->s)
-		return a->s < b->s ? -1 : 1;
-	return a->e < b->e ? -1 : a->e > b->e;
+/*
+ * Quotes by start, then end; a paragraph has a few, mostly in order, so
+ * an insertion sort beats qsort. It is stable, as glibc's merge sort
+ * was, so quotes with the same bytes keep the order they were found in.
+ */
+static void
+sort_quotes(struct quote *v, size_t n)
+{
+	struct quote	 x;
+	size_t		 i, j;
+
+	for (i = 1; i < n; i++) {
+		if (!before(&v[i], &v[i - 1]))
+			continue;
+		x = v[i];
+		for (j = i; j > 0 && before(&x, &v[j - 1]); j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
 }
 
 void
@@ -1396,6 +1478,7 @@ attribute(struct grab *g, const char *text, size_t len)
 	c.se = g->sc.se;
 	c.nse = (int)g->sc.nse;
 	c.para_who = -1;
+	speaker_para(g);
 	buf_reset(&g->tmp);
 	buf_reserve(&g->tmp, g->sc.n + 1);
 	c.used = (unsigned char *)g->tmp.p;
@@ -1419,8 +1502,7 @@ attribute(struct grab *g, const char *text, size_t len)
 		g->qv[out++] = g->qv[i];
 	}
 	g->nqv = out;
-	if (g->nqv > 1)
-		qsort(g->qv, g->nqv, sizeof(*g->qv), by_start);
+	sort_quotes(g->qv, g->nqv);
 	for (i = 0; i < g->nqv; i++)
 		if (g->qv[i].who >= 0 && g->qv[i].kind != Q_OTHER)
 			g->mem.last_speaker = g->qv[i].who;

@@ -125,6 +125,8 @@ struct actor {
 	const char	*id, *name, *code;
 };
 
+struct seen;
+
 struct memory {
 	struct buf	 arena;
 	struct ent	*v;
@@ -134,6 +136,8 @@ struct memory {
 	unsigned long	 speaker_para;	/* paragraph of that quote */
 	unsigned long	 gen;		/* a new one per document */
 	struct bucket	 byname[MEM_BUCKETS], bykey[MEM_BUCKETS];
+	struct seen	*seen;		/* speaker.c: a paragraph's mentions */
+	unsigned long	 seen_gen;	/* a new one per paragraph */
 };
 
 void	mem_reset(struct memory *);
@@ -200,5 +204,7 @@ long	speaker_resolve(struct grab *, const char *, int, int, enum qhow *);
 void	speaker_note_subject(struct grab *, const char *, int, int);
 /* speaker.c: remember a titled or full name seen anywhere. */
 void	speaker_note_name(struct grab *, const char *, int, int);
+/* speaker.c: a new paragraph's tokens; mentions seen before are gone. */
+void	speaker_para(struct grab *);
 
 #endif
