@@ -133,9 +133,27 @@ lex_pick(const struct lexicon *lx, uint64_t k1, uint64_t k2, size_t n)
 	return (a->val & -ma) | (b->val & -mb);
 }
 
-/* A word longer than sixteen bytes, or one near the end of the text. */
+/* A word longer than sixteen bytes. */
 const struct entry *lex_find_slow(const struct lexicon *, const char *,
 		    size_t);
+
+/*
+ * The sixteen bytes from s, of which room may be read: at the end of
+ * a text the word is copied out first.
+ */
+static inline __attribute__((always_inline)) void
+head16(const char *s, size_t n, size_t room, uint64_t *a, uint64_t *b)
+{
+	char	 w[LEX_FAST];
+
+	if (room < LEX_FAST) {
+		memset(w, 0, sizeof(w));
+		memcpy(w, s, n);
+		s = w;
+	}
+	memcpy(a, s, 8);
+	memcpy(b, s + 8, 8);
+}
 
 /*
  * Class bits of a word (any case) and its cue index in *cue, or -1;
@@ -148,11 +166,10 @@ lex_lookup(const struct lexicon *lx, const char *s, size_t n, size_t room,
 	uint64_t		 a, b;
 	uint32_t		 v;
 
-	if (n > LEX_FAST || room < LEX_FAST)
+	if (n > LEX_FAST)
 		v = lex_find_slow(lx, s, n)->val;
 	else {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + 8, 8);
+		head16(s, n, room, &a, &b);
 		v = lex_pick(lx, lower8(a) & bytemask(n), lower8(b) &
 		    bytemask(n > 8 ? n - 8 : 0), n);
 	}
@@ -171,11 +188,10 @@ lex_lookup_alnum(const struct lexicon *lx, const char *s, size_t n,
 	uint64_t		 a, b;
 	uint32_t		 v;
 
-	if (n > LEX_FAST || room < LEX_FAST)
+	if (n > LEX_FAST)
 		v = lex_find_slow(lx, s, n)->val;
 	else {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + 8, 8);
+		head16(s, n, room, &a, &b);
 		v = lex_pick(lx, (a | 0x20 * ONES) & bytemask(n), (b | 0x20 *
 		    ONES) & bytemask(n > 8 ? n - 8 : 0), n);
 	}

@@ -264,20 +264,25 @@ push(struct scan *sc)
 	return t;
 }
 
-/* Append the last token's index to a list of tokens. */
 static void
+grow_index(int32_t **v, size_t *cap)
+{
+	*cap = *cap ? *cap * 2 : 64;
+	if ((*v = reallocarray(*v, *cap, sizeof(**v))) == NULL)
+		err(2, "out of memory");
+}
+
+/* Append the last token's index to a list of tokens. */
+static inline void
 push_index(const struct scan *sc, int32_t **v, size_t *n, size_t *cap)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		if ((*v = reallocarray(*v, *cap, sizeof(**v))) == NULL)
-			err(2, "out of memory");
-	}
+	if (*n == *cap)
+		grow_index(v, cap);
 	(*v)[(*n)++] = (int32_t)(sc->n - 1);
 }
 
 /* The attribution looks at cues and titles only. */
-static void
+static inline void
 push_cand(struct scan *sc)
 {
 	push_index(sc, &sc->cand, &sc->ncand, &sc->capcand);
