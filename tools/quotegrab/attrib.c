@@ -241,6 +241,13 @@ subject_before(const struct ctx *c, int i, int lo, int *a, int *b)
 	if (end - k > NP_MAX)
 		return 0;
 	k++;
+	/* "shortly after Trump said": a clause opens after the subordinator */
+	for (j = end - 1; j > k; j--)
+		if (lower_word(&c->t[j - 1]) && (c->t[j - 1].cls &
+		    (W_CONJ | W_PREP)) == (W_CONJ | W_PREP)) {
+			k = j;
+			break;
+		}
 	/* leading sentence adverbs and conjunctions are not the subject */
 	while (k < end && is_word(&c->t[k]) && (c->t[k].cls & W_CONJ) &&
 	    !(c->t[k].cls & (W_DET | W_PRON | W_PRONX)))

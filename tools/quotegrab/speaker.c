@@ -11,6 +11,14 @@
 
 #include "quotegrab.h"
 
+/*
+ * Word classes of a one-word mention that names no one: a pronoun, a
+ * title, or a function word at a sentence start ("Some believe",
+ * "Yesterday", "Both said").
+ */
+#define LONE_NOT_NAME	(W_PRON | W_PRONX | W_TITLE | W_DET | W_CONJ | \
+			    W_PREP | W_TIME | W_REL)
+
 #define MEM_MAX		1024	/* speakers remembered per document */
 #define RUN_MAX		16	/* words of a mention looked at */
 
@@ -250,7 +258,7 @@ one_word_name(const struct tok *t, const char *text, struct name *nm)
 {
 	unsigned char	 c0 = (unsigned char)text[t->s];
 
-	if (!cap_byte(c0) || (t->cls & (W_PRON | W_PRONX | W_TITLE)))
+	if (!cap_byte(c0) || (t->cls & LONE_NOT_NAME))
 		return 0;
 	nm->s = nm->ks = t->s;
 	nm->e = nm->ke = t->e;
@@ -339,7 +347,7 @@ name_of_run(const struct grab *g, const char *text, int from, int to,
 	nm->words = (int)(b - a);
 	nm->person = !(w[b - 1].cls & W_ORG) && !(w[a].cls & W_ORG) &&
 	    (title != 0 || nm->words >= 2 || !(w[b - 1].cls & W_TITLE));
-	if (nm->words == 1 && (w[a].cls & (W_PRON | W_PRONX | W_TITLE)))
+	if (nm->words == 1 && (w[a].cls & LONE_NOT_NAME))
 		return 0;
 	return 1;
 }
