@@ -174,6 +174,8 @@ new_quote(struct ctx *c)
 	return q;
 }
 
+static int	be_word(const struct ctx *, int);
+
 /* Words that may stand between a subject and its cue: has, also, -ly. */
 static int
 aux_like(const struct ctx *c, int i)
@@ -182,7 +184,8 @@ aux_like(const struct ctx *c, int i)
 
 	if (!lower_word(t))
 		return 0;
-	return (t->cls & W_AUX) || ends_with(c, i, "ly");
+	return (t->cls & W_AUX) || ends_with(c, i, "ly") || be_word(c, i) ||
+	    word_is(c, i, "not");
 }
 
 /* A token that can be part of a subject noun phrase. */
@@ -394,12 +397,35 @@ participle(const struct ctx *c, int i)
 }
 
 /* A form of "be" (not "being"): before -ing it makes a progressive. */
+/* isn't, wasn't, aren't, weren't, the apostrophe straight or curly. */
+static int
+negated_be(const struct ctx *c, int i)
+{
+	const struct tok *t;
+	size_t		 n, stem;
+
+	if (i < 0 || i >= c->n || !is_word(&c->t[i]))
+		return 0;
+	t = &c->t[i];
+	n = t->e - t->s;
+	if (n >= 5 && memcmp(c->text + t->e - 3, "n't", 3) == 0)
+		stem = n - 3;
+	else if (n >= 7 && memcmp(c->text + t->e - 5, "n\xe2\x80\x99t", 5) == 0)
+		stem = n - 5;
+	else
+		return 0;
+	return (stem == 2 && same_lower(c->text + t->s, "is", 2)) ||
+	    (stem == 3 && (same_lower(c->text + t->s, "was", 3) ||
+	    same_lower(c->text + t->s, "are", 3))) || (stem == 4 &&
+	    same_lower(c->text + t->s, "were", 4));
+}
+
 static int
 be_word(const struct ctx *c, int i)
 {
 	return word_is(c, i, "is") || word_is(c, i, "are") ||
 	    word_is(c, i, "was") || word_is(c, i, "were") ||
-	    word_is(c, i, "be") || word_is(c, i, "been");
+	    word_is(c, i, "be") || word_is(c, i, "been") || negated_be(c, i);
 }
 
 /* "is telling", "was also calling": a finite verb, not a participle. */
@@ -413,7 +439,7 @@ progressive(const struct ctx *c, int i)
 	while (j > 0 && lower_word(&c->t[j]) && ends_with(c, j, "ly"))
 		j--;
 	if (j > 0 && (word_is(c, j, "also") || word_is(c, j, "now") ||
-	    word_is(c, j, "still")))
+	    word_is(c, j, "still") || word_is(c, j, "not")))
 		j--;
 	return be_word(c, j);
 }
@@ -1152,6 +1178,16 @@ inside_indirect(const struct ctx *c, int i)
 	return 0;
 }
 
+/* Whether, if, how, why, what, when: a question reported after a cue. */
+static int
+embedded_question(const struct ctx *c, int k)
+{
+	return lower_word(&c->t[k]) && (word_is(c, k, "whether") ||
+	    word_is(c, k, "if") || word_is(c, k, "how") || word_is(c, k,
+	    "why") || word_is(c, k, "what") || word_is(c, k, "when")) &&
+	    is_word(&c->t[k + 1]);
+}
+
 /*
  * "told the forum he was ...": a determiner and a few nouns, then a
  * pronoun that starts the content; where the content starts, or k.
@@ -1239,7 +1275,14 @@ indirect_cue(struct ctx *c, int i)
 		k++;
 	else if (k < hi && is_p(&c->t[k], ':'))
 		k++;
-	else if (fl & CUE_WIDE) {
+	else if (k + 1 < hi && (k == i + 1 || (fl & CUE_OBJ)) &&
+	    embedded_question(c, k)) {
+		/* "not saying if ...", "told them how ...": the question is
+		 * what is reported */
+		emit_indirect(c, c->t[i].cue, k, clause_end(c, k), a, b,
+		    partic, 3);
+		return;
+	} else if (fl & CUE_WIDE) {
 		/* nouns like "questions", "attack": want a clear subject */
 		if (!ends_with(c, i, "ed") && !partic && (!adjacent(c, b, i) ||
 		    !(c->t[b - 1].flags & TF_CAP || c->t[b - 1].cls &
