@@ -174,7 +174,7 @@ new_quote(struct ctx *c)
 	return q;
 }
 
-static int	be_word(const struct ctx *, int);
+static int	negated_be(const struct ctx *, int);
 
 /* Words that may stand between a subject and its cue: has, also, -ly. */
 static int
@@ -184,8 +184,10 @@ aux_like(const struct ctx *c, int i)
 
 	if (!lower_word(t))
 		return 0;
-	return (t->cls & W_AUX) || ends_with(c, i, "ly") || be_word(c, i) ||
-	    word_is(c, i, "not");
+	/* is, was: auxiliaries too; "not" and "isn't" end in t */
+	return (t->cls & W_AUX) || ends_with(c, i, "ly") ||
+	    (c->text[t->e - 1] == 't' && (word_is(c, i, "not") ||
+	    negated_be(c, i))) || word_is(c, i, "been") || word_is(c, i, "be");
 }
 
 /* A token that can be part of a subject noun phrase. */
