@@ -509,6 +509,34 @@ skip_string(const char *s, size_t n, size_t i)
 	return skip_long_string(s, n, i);
 }
 
+/*
+ * skip_string for a key that also tells whether the key holds an escape:
+ * the look that finds its end sees any backslash first.
+ */
+static inline size_t
+skip_key(const char *s, size_t n, size_t i, int *esc)
+{
+	size_t	 end;
+
+#ifdef __SSE2__
+	if (i + 17 <= n) {
+		__m128i	 v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i + 1));
+		unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+
+		if (mask != 0 && s[i + 1 + __builtin_ctz(mask)] == '"') {
+			*esc = 0;
+			return i + 2 + (size_t)__builtin_ctz(mask);
+		}
+	}
+#endif
+	end = skip_long_string(s, n, i);
+	*esc = memchr(s + i, '\\', end - i) != NULL;
+	return end;
+}
+
 /* Bytes that matter while skipping a value: quotes and brackets. */
 static const unsigned char structural[256] = {
 	['"'] = 1, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1
@@ -587,8 +615,7 @@ json_split_object(const char *s, size_t n, struct json_fields *obj)
 		if (i >= n || s[i] == '}')
 			break;
 		m.kstart = i;
-		m.kend = i = skip_string(s, n, i);
-		m.kesc = memchr(s + m.kstart, '\\', m.kend - m.kstart) != NULL;
+		m.kend = i = skip_key(s, n, i, &m.kesc);
 		while (i < n && s[i] != ':')
 			i++;
 		for (i++; i < n && (s[i] == ' ' || s[i] == '\t' ||

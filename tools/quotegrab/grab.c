@@ -81,15 +81,59 @@ cp_byte(const char *text, size_t len, size_t cp, size_t *atcp, size_t *atb)
 	return (uint32_t)*atb;
 }
 
+/* The members load_actors reads, by index into the element's fields. */
+enum { AK_START, AK_END, AK_ID, AK_NAME, AK_CODE, AK_TYPE, AK_N };
+
+static const char *const actor_keys[AK_N] = {
+	"start", "end", "id", "name", "code", "type"
+};
+
 /*
- * The decoded string member key of element e, kept in the arena (which
+ * The first member of each key, as json_find would give it, in one pass
+ * over the element; a key with an escape in it is left to json_find.
+ */
+static void
+actor_members(const char *e, const struct json_fields *o, long *at)
+{
+	const struct json_member *m;
+	const char	*k;
+	size_t		 i, j, len;
+
+	for (j = 0; j < AK_N; j++)
+		at[j] = -1;
+	for (i = 0; i < o->n; i++) {
+		m = &o->m[i];
+		if (m->kesc) {
+			for (j = 0; j < AK_N; j++)
+				at[j] = json_find(e, o, actor_keys[j]);
+			return;
+		}
+		k = e + m->kstart + 1;
+		len = m->kend - m->kstart - 2;
+		switch (len) {
+		case 2: j = k[0] == 'i' && k[1] == 'd' ? AK_ID : AK_N; break;
+		case 3: j = memcmp(k, "end", 3) == 0 ? AK_END : AK_N; break;
+		case 4:
+			j = memcmp(k, "name", 4) == 0 ? AK_NAME :
+			    memcmp(k, "code", 4) == 0 ? AK_CODE :
+			    memcmp(k, "type", 4) == 0 ? AK_TYPE : AK_N;
+			break;
+		case 5: j = memcmp(k, "start", 5) == 0 ? AK_START : AK_N; break;
+		default: j = AK_N; break;
+		}
+		if (j < AK_N && at[j] < 0)
+			at[j] = (long)i;
+	}
+}
+
+/*
+ * The decoded string member i of element e, kept in the arena (which
  * load_actors sized so that it never moves), or NULL.
  */
 static const char *
 member_string(struct grab *g, const char *e, const struct json_fields *o,
-    const char *key)
+    long i)
 {
-	long	 i = json_find(e, o, key);
 	size_t	 off = g->arena.len;
 
 	if (i < 0 || o->m[i].type != JSON_STRING)
@@ -101,10 +145,8 @@ member_string(struct grab *g, const char *e, const struct json_fields *o,
 }
 
 static int
-member_int(const char *e, const struct json_fields *o, const char *key,
-    size_t *out)
+member_int(const char *e, const struct json_fields *o, long i, size_t *out)
 {
-	long		 i = json_find(e, o, key);
 	long long	 x;
 
 	if (i < 0 || o->m[i].type != JSON_NUMBER ||
@@ -115,18 +157,87 @@ member_int(const char *e, const struct json_fields *o, const char *key,
 	return 1;
 }
 
+/* Is member i the string "PER" (as a C string: it ends at a NUL)? */
+static int
+member_person(struct grab *g, const char *e, const struct json_fields *o,
+    long i)
+{
+	const char	*v;
+	size_t		 n;
+
+	if (i < 0 || o->m[i].type != JSON_STRING)
+		return 0;
+	v = e + o->m[i].vstart;
+	n = o->m[i].vend - o->m[i].vstart;
+	if (memchr(v, '\\', n) == NULL)
+		return n == 5 && memcmp(v, "\"PER\"", 5) == 0;
+	buf_reset(&g->tmp);
+	json_decode_string(v, n, &g->tmp);
+	return strcmp(g->tmp.p, "PER") == 0;
+}
+
+/*
+ * Byte offset of code point cp: the same in ASCII text (past the end,
+ * the end), else walked on from a previous answer.
+ */
+static uint32_t
+actor_byte(const char *text, size_t len, int *ascii, size_t cp, size_t *atcp,
+    size_t *atb)
+{
+	if (*ascii < 0)
+		*ascii = utf8_is_ascii(text, len);
+	if (*ascii)
+		return (uint32_t)(cp < len ? cp : len);
+	return cp_byte(text, len, cp, atcp, atb);
+}
+
+/*
+ * The next element of the validated array raw from *pos: an object's
+ * members go to o (the skim that finds them finds its end as well),
+ * anything else is stepped over. Returns 0 at the end, else 1 with
+ * *obj telling which.
+ */
+static int
+next_element(const char *raw, size_t rawlen, size_t *pos,
+    struct json_fields *o, size_t *es, int *obj)
+{
+	size_t	 i = *pos, ee;
+
+	if (i == 0) {
+		while (i < rawlen && raw[i] != '[')
+			i++;
+		i++;
+	}
+	while (i < rawlen && (raw[i] == ' ' || raw[i] == '\t' ||
+	    raw[i] == '\n' || raw[i] == '\r' || raw[i] == ','))
+		i++;
+	if (i >= rawlen || raw[i] == ']')
+		return 0;
+	*es = i;
+	if ((*obj = raw[i] == '{')) {
+		json_split_object(raw + i, rawlen - i, o);
+		*pos = i + o->close + 1;
+		return 1;
+	}
+	*pos = i;
+	return json_array_next(raw, rawlen, pos, es, &ee);
+}
+
 /*
  * The actors array, as spans with their names and codes; bad ones
- * skipped. The record reader validated the JSON, so each element is
+ * skipped. *ascii tells whether the text is ASCII, found out here when
+ * an actor first needs it (-1: not yet). The record reader validated the JSON, so each element is
  * skimmed, not scanned again.
  */
 static void
-load_actors(struct grab *g, const char *text, size_t len, const char *raw,
-    size_t rawlen)
+load_actors(struct grab *g, const char *text, size_t len, int *ascii,
+    const char *raw, size_t rawlen)
 {
 	struct actor	*a;
-	const char	*e, *type;
-	size_t		 pos = 0, es, ee, s, en, atcp = 0, atb = 0;
+	const char	*e;
+	long		 at[AK_N];
+	size_t		 pos = 0, es, s, en, atcp = 0, atb = 0;
+	int		 obj;
 
 	g->nav = 0;
 	buf_reset(&g->arena);
@@ -134,13 +245,13 @@ load_actors(struct grab *g, const char *text, size_t len, const char *raw,
 		return;
 	/* decoded strings and their NULs never outgrow the raw JSON */
 	buf_reserve(&g->arena, rawlen + 1);
-	while (json_array_next(raw, rawlen, &pos, &es, &ee)) {
-		e = raw + es;
-		if (*e != '{')
+	while (next_element(raw, rawlen, &pos, &g->elem, &es, &obj)) {
+		if (!obj)
 			continue;
-		json_split_object(e, ee - es, &g->elem);
-		if (!member_int(e, &g->elem, "start", &s) ||
-		    !member_int(e, &g->elem, "end", &en) || en <= s)
+		e = raw + es;
+		actor_members(e, &g->elem, at);
+		if (!member_int(e, &g->elem, at[AK_START], &s) ||
+		    !member_int(e, &g->elem, at[AK_END], &en) || en <= s)
 			continue;
 		if (g->nav == g->capav) {
 			g->capav = g->capav == 0 ? 16 : g->capav * 2;
@@ -149,13 +260,12 @@ load_actors(struct grab *g, const char *text, size_t len, const char *raw,
 				err(2, "out of memory");
 		}
 		a = &g->av[g->nav++];
-		a->s = cp_byte(text, len, s, &atcp, &atb);
-		a->e = cp_byte(text, len, en, &atcp, &atb);
-		a->id = member_string(g, e, &g->elem, "id");
-		a->name = member_string(g, e, &g->elem, "name");
-		a->code = member_string(g, e, &g->elem, "code");
-		type = member_string(g, e, &g->elem, "type");
-		a->person = type != NULL && strcmp(type, "PER") == 0;
+		a->s = actor_byte(text, len, ascii, s, &atcp, &atb);
+		a->e = actor_byte(text, len, ascii, en, &atcp, &atb);
+		a->id = member_string(g, e, &g->elem, at[AK_ID]);
+		a->name = member_string(g, e, &g->elem, at[AK_NAME]);
+		a->code = member_string(g, e, &g->elem, at[AK_CODE]);
+		a->person = member_person(g, e, &g->elem, at[AK_TYPE]);
 	}
 }
 
@@ -306,15 +416,18 @@ grab_para(struct grab *g, const char *text, size_t len, const char *actors,
 {
 	struct cpcur		 cur, scur;
 	size_t			 i;
+	int			 ascii = -1;	/* not known yet */
 
-	load_actors(g, text, len, actors, alen);
+	load_actors(g, text, len, &ascii, actors, alen);
 	scan_text(&g->sc, g->lex, text, len, g->open_run);
 	attribute(g, text, len);
 	g->para++;
 	if (g->nqv > 0) {
 		utf8_cursor_init(&cur.u, text, len);
 		utf8_cursor_init(&scur.u, text, len);
-		cur.ascii = scur.ascii = utf8_is_ascii(text, len);
+		if (ascii < 0)
+			ascii = utf8_is_ascii(text, len);
+		cur.ascii = scur.ascii = ascii;
 	}
 	buf_addc(out, '[');
 	for (i = 0; i < g->nqv; i++) {
