@@ -48,6 +48,118 @@ grab_doc(struct grab *g)
 
 #define ONES	0x0101010101010101ULL
 
+/*
+ * Code point offsets of the paragraph's byte offsets, both ways. Bytes
+ * before the first non-ASCII one are code points too; past it, a table
+ * gives the code points before each sixteen-byte block, built once as
+ * far as the quotes reach, so an offset costs a count within one block
+ * and not a walk from the offset before.
+ */
+struct cpmap {
+	const char	*s;
+	size_t		 n;
+	size_t		 high;		/* first byte >= 0x80; n if none */
+	int		 known;		/* high is set */
+	const uint32_t	*blk;		/* code points before high + 16k */
+};
+
+static void
+cpmap_high(struct cpmap *m)
+{
+	const unsigned char *s = (const unsigned char *)m->s;
+	size_t		 i = 0;
+	uint64_t	 w;
+
+	if (m->known)
+		return;
+	m->known = 1;
+#ifdef __SSE2__
+	for (; i + 16 <= m->n; i += 16) {
+		unsigned mask = (unsigned)_mm_movemask_epi8(_mm_loadu_si128(
+		    (const __m128i *)(const void *)(s + i)));
+
+		if (mask != 0) {
+			m->high = i + (unsigned)__builtin_ctz(mask);
+			return;
+		}
+	}
+#endif
+	for (; i + 8 <= m->n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & (0x80 * ONES))
+			break;
+	}
+	while (i < m->n && s[i] < 0x80)
+		i++;
+	m->high = i;
+}
+
+/* Continuation bytes (10xxxxxx) among s[0..k), k at most 16. */
+static inline unsigned
+cont_bytes(const char *s, size_t k, int whole)
+{
+	unsigned	 c = 0;
+	size_t		 i;
+
+#ifdef __SSE2__
+	if (whole) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_and_si128(_mm_loadu_si128((const __m128i *)
+		    (const void *)s), _mm_set1_epi8((char)0xc0)),
+		    _mm_set1_epi8((char)0x80))) & ((1u << k) - 1);
+
+		m = m - ((m >> 1) & 0x5555);
+		m = (m & 0x3333) + ((m >> 2) & 0x3333);
+		m = (m + (m >> 4)) & 0x0f0f;
+		return (m + (m >> 8)) & 0x1f;
+	}
+#endif
+	(void)whole;
+	for (i = 0; i < k; i++)
+		c += ((unsigned char)s[i] & 0xc0) == 0x80;
+	return c;
+}
+
+/*
+ * The table up to byte maxb (at most the text's length), in store: the
+ * blocks it counts lie wholly before maxb.
+ */
+static void
+cpmap_build(struct cpmap *m, struct buf *store, size_t maxb)
+{
+	size_t		 k, nblk, at;
+	uint32_t	*blk, cp;
+
+	cpmap_high(m);
+	if (maxb <= m->high)
+		return;
+	nblk = (maxb - m->high) / 16 + 1;
+	buf_reset(store);
+	buf_reserve(store, nblk * sizeof(*blk));
+	blk = (uint32_t *)(void *)store->p;
+	cp = (uint32_t)m->high;
+	for (k = 0, at = m->high; k < nblk; k++, at += 16) {
+		blk[k] = cp;
+		if (k + 1 < nblk)
+			cp += 16 - cont_bytes(m->s + at, 16, 1);
+	}
+	m->blk = blk;
+}
+
+/* The code point offset of byte b, no further than cpmap_build went. */
+static size_t
+cpmap_cp(const struct cpmap *m, size_t b)
+{
+	size_t	 k, base;
+
+	if (b <= m->high)
+		return b;
+	k = (b - m->high) / 16;
+	base = m->high + 16 * k;
+	return m->blk[k] + (b - base) - cont_bytes(m->s + base, b - base,
+	    base + 16 <= m->n);
+}
+
 /* Bytes of the UTF-8 sequence a lead byte starts (the text is valid). */
 static const unsigned char seq_len[16] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4
@@ -177,18 +289,18 @@ member_person(struct grab *g, const char *e, const struct json_fields *o,
 }
 
 /*
- * Byte offset of code point cp: the same in ASCII text (past the end,
- * the end), else walked on from a previous answer.
+ * Byte offset of code point cp: the same before the first non-ASCII byte,
+ * else walked on from a previous answer, or from that byte.
  */
 static uint32_t
-actor_byte(const char *text, size_t len, int *ascii, size_t cp, size_t *atcp,
-    size_t *atb)
+actor_byte(struct cpmap *m, size_t cp, size_t *atcp, size_t *atb)
 {
-	if (*ascii < 0)
-		*ascii = utf8_is_ascii(text, len);
-	if (*ascii)
-		return (uint32_t)(cp < len ? cp : len);
-	return cp_byte(text, len, cp, atcp, atb);
+	cpmap_high(m);
+	if (cp <= m->high)
+		return (uint32_t)cp;
+	if (*atcp < m->high || cp < *atcp)
+		*atcp = *atb = m->high;
+	return cp_byte(m->s, m->n, cp, atcp, atb);
 }
 
 /*
@@ -225,13 +337,11 @@ next_element(const char *raw, size_t rawlen, size_t *pos,
 
 /*
  * The actors array, as spans with their names and codes; bad ones
- * skipped. *ascii tells whether the text is ASCII, found out here when
- * an actor first needs it (-1: not yet). The record reader validated the JSON, so each element is
+ * skipped. The record reader validated the JSON, so each element is
  * skimmed, not scanned again.
  */
 static void
-load_actors(struct grab *g, const char *text, size_t len, int *ascii,
-    const char *raw, size_t rawlen)
+load_actors(struct grab *g, struct cpmap *m, const char *raw, size_t rawlen)
 {
 	struct actor	*a;
 	const char	*e;
@@ -260,8 +370,8 @@ load_actors(struct grab *g, const char *text, size_t len, int *ascii,
 				err(2, "out of memory");
 		}
 		a = &g->av[g->nav++];
-		a->s = actor_byte(text, len, ascii, s, &atcp, &atb);
-		a->e = actor_byte(text, len, ascii, en, &atcp, &atb);
+		a->s = actor_byte(m, s, &atcp, &atb);
+		a->e = actor_byte(m, en, &atcp, &atb);
 		a->id = member_string(g, e, &g->elem, at[AK_ID]);
 		a->name = member_string(g, e, &g->elem, at[AK_NAME]);
 		a->code = member_string(g, e, &g->elem, at[AK_CODE]);
@@ -295,18 +405,6 @@ static void
 put_arena(struct buf *out, const struct memory *m, size_t off, size_t len)
 {
 	json_put_string(out, m->arena.p + off, len);
-}
-
-/* Code point offsets, by the common cursor unless the text is ASCII. */
-struct cpcur {
-	struct utf8_cursor	 u;
-	int			 ascii;
-};
-
-static size_t
-cp_at(struct cpcur *c, size_t byte)
-{
-	return c->ascii ? byte : utf8_cursor_cp(&c->u, byte);
 }
 
 /*
@@ -346,23 +444,18 @@ put_cue(struct grab *g, int cue, struct buf *out)
 	buf_add(out, g->cuejson.p + g->cueoff[x] - 1, g->cuelen[x]);
 }
 
-/*
- * Two cursors: quote spans come in order, and so mostly do their
- * speakers; one cursor for both would rewind to the paragraph start
- * whenever a speaker stands before its quote.
- */
 static void
 put_quote(struct grab *g, const char *text, const struct quote *q,
-    struct cpcur *cur, struct cpcur *scur, struct buf *out)
+    const struct cpmap *cm, struct buf *out)
 {
 	const struct ent	*e = q->who >= 0 ? &g->mem.v[q->who] : NULL;
 	size_t			 sp = 0, splen = 0;	/* "speaker" as written */
 	const char		*name = NULL;
 
 	BUF_ADDLIT(out, "{\"start\":");
-	buf_addu(out, cp_at(cur, q->s));
+	buf_addu(out, cpmap_cp(cm, q->s));
 	BUF_ADDLIT(out, ",\"end\":");
-	buf_addu(out, cp_at(cur, q->e));
+	buf_addu(out, cpmap_cp(cm, q->e));
 	put_key(out, "text");
 	json_put_string(out, text + q->s, q->e - q->s);
 	buf_add(out, kind_json[q->kind].s, kind_json[q->kind].n);
@@ -393,9 +486,9 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
 		} else
 			json_put_string(out, text + q->ss, q->se - q->ss);
 		put_key(out, "speaker_start");
-		buf_addu(out, cp_at(scur, q->ss));
+		buf_addu(out, cpmap_cp(cm, q->ss));
 		put_key(out, "speaker_end");
-		buf_addu(out, cp_at(scur, q->se));
+		buf_addu(out, cpmap_cp(cm, q->se));
 	}
 	if (e != NULL && e->idlen > 0) {
 		put_key(out, "speaker_id");
@@ -410,30 +503,40 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
 	buf_addc(out, '}');
 }
 
+/* The furthest byte offset a quote reports. */
+static size_t
+quotes_reach(const struct grab *g)
+{
+	size_t	 i, far = 0;
+
+	for (i = 0; i < g->nqv; i++) {
+		if (g->qv[i].e > far)
+			far = g->qv[i].e;
+		if (g->qv[i].se > far)
+			far = g->qv[i].se;
+	}
+	return far;
+}
+
 void
 grab_para(struct grab *g, const char *text, size_t len, const char *actors,
     size_t alen, struct buf *out)
 {
-	struct cpcur		 cur, scur;
+	struct cpmap		 cm = { text, len, 0, 0, NULL };
 	size_t			 i;
-	int			 ascii = -1;	/* not known yet */
 
-	load_actors(g, text, len, &ascii, actors, alen);
+	load_actors(g, &cm, actors, alen);
 	scan_text(&g->sc, g->lex, text, len, g->open_run);
 	attribute(g, text, len);
 	g->para++;
-	if (g->nqv > 0) {
-		utf8_cursor_init(&cur.u, text, len);
-		utf8_cursor_init(&scur.u, text, len);
-		if (ascii < 0)
-			ascii = utf8_is_ascii(text, len);
-		cur.ascii = scur.ascii = ascii;
-	}
+	/* attribute is done with its scratch buffer: the table goes there */
+	if (g->nqv > 0)
+		cpmap_build(&cm, &g->tmp, quotes_reach(g));
 	buf_addc(out, '[');
 	for (i = 0; i < g->nqv; i++) {
 		if (i > 0)
 			buf_addc(out, ',');
-		put_quote(g, text, &g->qv[i], &cur, &scur, out);
+		put_quote(g, text, &g->qv[i], &cm, out);
 	}
 	buf_addc(out, ']');
 }
