@@ -742,41 +742,90 @@ json_get_long(const char *s, size_t n, long long *v)
 	return 0;
 }
 
-/* True when a word holds a quote, a backslash or a control byte. */
-static inline int
-escape_needed(uint64_t v)
+/*
+ * Bytes that need escaping (quote, backslash, below 0x20) in a word, as
+ * their high bits: exact up to the lowest one, which is all that is used.
+ */
+static inline uint64_t
+escape_bits(uint64_t v)
 {
 	uint64_t q = v ^ (ONES * '"'), bs = v ^ (ONES * '\\');
 
 	return (((q - ONES) & ~q) | ((bs - ONES) & ~bs) |
-	    ((v - ONES * 0x20) & ~v)) & HIGHS ? 1 : 0;
+	    ((v - ONES * 0x20) & ~v)) & HIGHS;
 }
 
-/* Length of the prefix of s[0..n) that needs no escaping. */
-static size_t
-plain_prefix(const char *s, size_t n)
+#ifdef __SSE2__
+/* The bytes of v that need escaping, as a 16-bit mask. */
+static inline unsigned
+escape_mask(__m128i v)
+{
+	const __m128i	 ctl = _mm_set1_epi8(0x1f);
+
+	/* max(v, 0x1f) == 0x1f exactly when v <= 0x1f, unsigned */
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(
+	    _mm_max_epu8(v, ctl), ctl), _mm_or_si128(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))));
+}
+#endif
+
+/*
+ * Copy s[0..n) to d up to the first byte that needs escaping and return
+ * how many bytes that is. d has room for n bytes, and bytes past the
+ * returned count may be written too (the caller writes over them): so
+ * whole 16-byte blocks are stored, the last one overlapping the one
+ * before, and the bytes under the overlap are the same both times.
+ */
+static inline size_t
+copy_plain(char *d, const char *s, size_t n)
 {
 	size_t		 i = 0;
-	uint64_t	 w;
+	uint64_t	 a, b, m;
 #ifdef __SSE2__
-	const __m128i	 quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-	const __m128i	 ctl = _mm_set1_epi8(0x1f), bias = _mm_set1_epi8((char)0x80);
+	__m128i		 v;
+	unsigned	 k;
 
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		/* signed compare after the bias: bytes below 0x20, as unsigned */
-		__m128i low = _mm_cmpgt_epi8(_mm_add_epi8(ctl, bias),
-		    _mm_add_epi8(v, bias));
-		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-		    _mm_cmpeq_epi8(v, bslash)), low);
-		if (_mm_movemask_epi8(hit) != 0)
-			break;
+	if (n >= 16) {
+		for (; i + 16 <= n; i += 16) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			_mm_storeu_si128((__m128i *)(void *)(d + i), v);
+			if ((k = escape_mask(v)) != 0)
+				return i + (unsigned)__builtin_ctz(k);
+		}
+		if (i == n)
+			return n;
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+		_mm_storeu_si128((__m128i *)(void *)(d + n - 16), v);
+		k = escape_mask(v) >> (16 - (n - i));
+		return k != 0 ? i + (unsigned)__builtin_ctz(k) : n;
 	}
 #endif
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (escape_needed(w))
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* words, the last one overlapping the one before */
+	if (n >= 8) {
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&a, s + i, 8);
+			memcpy(d + i, &a, 8);
+			if ((m = escape_bits(a)) != 0)
+				return i + (size_t)__builtin_ctzll(m) / 8;
+		}
+		if (i == n)
+			return n;
+		memcpy(&b, s + n - 8, 8);
+		memcpy(d + n - 8, &b, 8);
+		/* the bytes before i are plain: they set no bit */
+		m = escape_bits(b);
+		return m != 0 ? n - 8 + (size_t)__builtin_ctzll(m) / 8 : n;
+	}
+#else
+	(void)a;
+	(void)b;
+	(void)m;
+#endif
+	for (; i < n; i++) {
+		if ((unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == '\\')
 			break;
+		d[i] = s[i];
 	}
 	return i;
 }
@@ -787,37 +836,42 @@ json_put_string(struct buf *out, const char *s, size_t n)
 	static const char hex[] = "0123456789abcdef";
 	size_t		 i = 0, run;
 	unsigned char	 c;
-	char		 e[6];
+	char		*e;
 
+	/*
+	 * Room for the rest of s, the closing quote and the NUL is kept all
+	 * along: a plain byte takes one, an escape asks for its extra bytes.
+	 */
 	buf_reserve(out, n + 2);
 	out->p[out->len++] = '"';
-	while (i < n) {
-		run = i;
-		i += plain_prefix(s + i, n - i);
-		while (i < n && (c = (unsigned char)s[i]) >= 0x20 && c != '"' &&
-		    c != '\\')
-			i++;
-		buf_add(out, s + run, i - run);
+	for (;;) {
+		run = copy_plain(out->p + out->len, s + i, n - i);
+		out->len += run;
+		i += run;
 		if (i >= n)
 			break;
 		c = (unsigned char)s[i++];
+		buf_reserve(out, 6 + (n - i) + 1);
+		e = out->p + out->len;
 		e[0] = '\\';
+		out->len += 2;
 		switch (c) {
-		case '"': case '\\': e[1] = (char)c; buf_add(out, e, 2); break;
-		case '\n': e[1] = 'n'; buf_add(out, e, 2); break;
-		case '\t': e[1] = 't'; buf_add(out, e, 2); break;
-		case '\r': e[1] = 'r'; buf_add(out, e, 2); break;
-		case '\b': e[1] = 'b'; buf_add(out, e, 2); break;
-		case '\f': e[1] = 'f'; buf_add(out, e, 2); break;
+		case '"': case '\\': e[1] = (char)c; break;
+		case '\n': e[1] = 'n'; break;
+		case '\t': e[1] = 't'; break;
+		case '\r': e[1] = 'r'; break;
+		case '\b': e[1] = 'b'; break;
+		case '\f': e[1] = 'f'; break;
 		default:
 			e[1] = 'u';
 			e[2] = '0';
 			e[3] = '0';
 			e[4] = hex[c >> 4];
 			e[5] = hex[c & 15];
-			buf_add(out, e, 6);
+			out->len += 4;
 			break;
 		}
 	}
-	buf_addc(out, '"');
+	out->p[out->len++] = '"';
+	out->p[out->len] = '\0';
 }
