@@ -153,6 +153,47 @@ check_utf8(struct scan *sc, size_t from, int rv)
 	return rv;
 }
 
+/*
+ * Ids, paths and dates run past the 16 bytes scan_string looks at: a
+ * closing quote in the next 16, with nothing special or non-ASCII before
+ * it, settles them with one more look.
+ */
+static inline int
+scan_medium_string(struct scan *sc)
+{
+#ifdef __SSE2__
+	const unsigned char *s = (const unsigned char *)sc->s + sc->i + 1;
+	const __m128i	 ctl = _mm_set1_epi8(0x1f);
+	__m128i		 v, w, bad;
+	unsigned	 mask, at;
+
+	if (sc->n - sc->i <= 32)
+		return 0;
+	v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	w = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+	bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+	if (_mm_movemask_epi8(_mm_or_si128(bad, v)) != 0)
+		return 0;
+	bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(w, ctl), ctl),
+	    _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')),
+	    _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))));
+	if ((mask = (unsigned)_mm_movemask_epi8(bad)) == 0)
+		return 0;
+	at = (unsigned)__builtin_ctz(mask);
+	if (s[16 + at] != '"' ||
+	    ((unsigned)_mm_movemask_epi8(w) & ((1u << at) - 1)) != 0)
+		return 0;
+	sc->esc = 0;
+	sc->i += 16 + at + 2;
+	return 1;
+#else
+	(void)sc;
+	return 0;
+#endif
+}
+
 static int
 scan_long_string(struct scan *sc)
 {
@@ -161,6 +202,8 @@ scan_long_string(struct scan *sc)
 	unsigned		 high = 0;
 	int			 rv;
 
+	if (scan_medium_string(sc))
+		return 0;
 	sc->esc = 0;
 	sc->i++;
 	for (;;) {
