@@ -401,6 +401,41 @@ static const struct lit how_json[] = {
 /* key is a string literal: ,"key": */
 #define put_key(out, key)	BUF_ADDLIT((out), ",\"" key "\":")
 
+/*
+ * Offsets in decimal: four a quote, mostly a few digits, so the length
+ * comes from comparisons and the call to buf_addu stays for big ones.
+ */
+static inline void
+put_num(struct buf *out, size_t v)
+{
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "62636465666768697071727374757677787980818283848586878889909192"
+	    "939495969798990";
+	size_t	 n;
+	char	*p;
+
+	if (v >= 100000) {
+		buf_addu(out, v);
+		return;
+	}
+	n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+	buf_reserve(out, n);
+	p = out->p + out->len + n;
+	out->len += n;
+	*p = '\0';
+	while (v >= 100) {
+		p -= 2;
+		memcpy(p, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10)
+		memcpy(p - 2, pairs + 2 * v, 2);
+	else
+		p[-1] = (char)('0' + v);
+}
+
 static void
 put_arena(struct buf *out, const struct memory *m, size_t off, size_t len)
 {
@@ -453,9 +488,9 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
 	const char		*name = NULL;
 
 	BUF_ADDLIT(out, "{\"start\":");
-	buf_addu(out, cpmap_cp(cm, q->s));
+	put_num(out, cpmap_cp(cm, q->s));
 	BUF_ADDLIT(out, ",\"end\":");
-	buf_addu(out, cpmap_cp(cm, q->e));
+	put_num(out, cpmap_cp(cm, q->e));
 	put_key(out, "text");
 	json_put_string(out, text + q->s, q->e - q->s);
 	buf_add(out, kind_json[q->kind].s, kind_json[q->kind].n);
@@ -486,9 +521,9 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
 		} else
 			json_put_string(out, text + q->ss, q->se - q->ss);
 		put_key(out, "speaker_start");
-		buf_addu(out, cpmap_cp(cm, q->ss));
+		put_num(out, cpmap_cp(cm, q->ss));
 		put_key(out, "speaker_end");
-		buf_addu(out, cpmap_cp(cm, q->se));
+		put_num(out, cpmap_cp(cm, q->se));
 	}
 	if (e != NULL && e->idlen > 0) {
 		put_key(out, "speaker_id");
