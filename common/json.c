@@ -341,8 +341,12 @@ scan_container(struct scan *sc, int depth, int object)
 			if (sc->i >= sc->n || sc->s[sc->i] != ':')
 				return fail(sc, sc->i, "expected ':'");
 			sc->i++;
+			skip_ws(sc);
 		}
-		if (scan_value(sc, depth, &t) == -1)
+		if (sc->i < sc->n && sc->s[sc->i] == '"') {
+			if (scan_string(sc) == -1)
+				return -1;
+		} else if (scan_value(sc, depth, &t) == -1)
 			return -1;
 		skip_ws(sc);
 		if (sc->i >= sc->n)
@@ -446,7 +450,12 @@ json_scan_object(const char *s, size_t n, struct json_fields *obj,
 		sc.i++;
 		skip_ws(&sc);
 		m.vstart = sc.i;
-		if (scan_value(&sc, 1, &m.type) == -1)
+		/* most values are strings: no call, no second look for space */
+		if (sc.i < n && s[sc.i] == '"') {
+			m.type = JSON_STRING;
+			if (scan_string(&sc) == -1)
+				goto bad;
+		} else if (scan_value(&sc, 1, &m.type) == -1)
 			goto bad;
 		m.vend = sc.i;
 		add_member(obj, &m);
