@@ -450,10 +450,15 @@ json_scan_object(const char *s, size_t n, struct json_fields *obj,
 		sc.i++;
 		skip_ws(&sc);
 		m.vstart = sc.i;
-		/* most values are strings: no call, no second look for space */
+		/* most values are strings or numbers: no call, no second look */
 		if (sc.i < n && s[sc.i] == '"') {
 			m.type = JSON_STRING;
 			if (scan_string(&sc) == -1)
+				goto bad;
+		} else if (sc.i < n && ((s[sc.i] >= '0' && s[sc.i] <= '9') ||
+		    s[sc.i] == '-')) {
+			m.type = JSON_NUMBER;
+			if (scan_number(&sc) == -1)
 				goto bad;
 		} else if (scan_value(&sc, 1, &m.type) == -1)
 			goto bad;
