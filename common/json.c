@@ -52,25 +52,41 @@ plain_run(const unsigned char *s, size_t n, unsigned *high)
 #ifdef __SSE2__
 	const __m128i	 quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
 	const __m128i	 ctl = _mm_set1_epi8(0x1f);
-	unsigned	 hi = 0;
+	__m128i		 v, bad, hv = _mm_setzero_si128();
+	unsigned	 mask, hi, tail, at, back;
 
 	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 		/* max(v, 0x1f) == 0x1f exactly when v <= 0x1f, unsigned */
-		__m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl),
+		bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl),
 		    _mm_or_si128(_mm_cmpeq_epi8(v, quote),
 		    _mm_cmpeq_epi8(v, bslash)));
-		unsigned mask = (unsigned)_mm_movemask_epi8(bad);
-
-		if (mask != 0) {
+		if ((mask = (unsigned)_mm_movemask_epi8(bad)) != 0) {
 			/* land on the first special byte, not before it */
-			unsigned at = (unsigned)__builtin_ctz(mask);
-
-			*high |= hi | ((unsigned)_mm_movemask_epi8(v) &
-			    ((1u << at) - 1));
+			at = (unsigned)__builtin_ctz(mask);
+			*high |= (unsigned)_mm_movemask_epi8(hv) |
+			    ((unsigned)_mm_movemask_epi8(v) & ((1u << at) - 1));
 			return i + at;
 		}
-		hi |= (unsigned)_mm_movemask_epi8(v);
+		hv = _mm_or_si128(hv, v);
+	}
+	hi = (unsigned)_mm_movemask_epi8(hv);
+	if (i < n && n >= 16) {
+		/* the last block again, overlapping bytes already seen */
+		back = (unsigned)(16 - (n - i));
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+		bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+		    _mm_cmpeq_epi8(v, bslash)));
+		mask = (unsigned)_mm_movemask_epi8(bad) >> back;
+		tail = (unsigned)_mm_movemask_epi8(v) >> back;
+		if (mask != 0) {
+			at = (unsigned)__builtin_ctz(mask);
+			*high |= hi | (tail & ((1u << at) - 1));
+			return i + at;
+		}
+		*high |= hi | tail;
+		return n;
 	}
 	*high |= hi;
 #endif
