@@ -697,8 +697,14 @@ json_split_object(const char *s, size_t n, struct json_fields *obj)
 		if (i >= n)
 			break;
 		m.vstart = i;
-		m.vend = i = skip_value(s, n, i);
-		m.type = kind_of(s[m.vstart]);
+		/* strings, most of an annotation, skipped without a call */
+		if (s[i] == '"') {
+			m.vend = i = skip_string(s, n, i);
+			m.type = JSON_STRING;
+		} else {
+			m.vend = i = skip_value(s, n, i);
+			m.type = kind_of(s[m.vstart]);
+		}
 		add_member(obj, &m);
 	}
 	if (i < n && s[i] == '}')
