@@ -240,32 +240,66 @@ actor_members(const char *e, const struct json_fields *o, long *at)
 
 /*
  * The decoded string member i of element e, kept in the arena (which
- * load_actors sized so that it never moves), or NULL.
+ * load_actors sized so that it never moves), or NULL. Names and ids
+ * seldom hold an escape: a word at a time they are copied as they are,
+ * and decoded only when a backslash turns up.
  */
 static const char *
 member_string(struct grab *g, const char *e, const struct json_fields *o,
     long i)
 {
-	size_t	 off = g->arena.len;
+	const char	*v;
+	char		*d;
+	size_t		 n, k, off = g->arena.len;
+	uint64_t	 w, x;
 
 	if (i < 0 || o->m[i].type != JSON_STRING)
 		return NULL;
-	json_decode_string(e + o->m[i].vstart, o->m[i].vend - o->m[i].vstart,
-	    &g->arena);
+	v = e + o->m[i].vstart + 1;
+	n = o->m[i].vend - o->m[i].vstart - 2;
+	d = g->arena.p + off;
+	for (k = 0; k + 8 <= n; k += 8) {
+		memcpy(&w, v + k, 8);
+		x = w ^ (ONES * '\\');
+		if ((x - ONES) & ~x & (0x80 * ONES))
+			goto escaped;
+		memcpy(d + k, &w, 8);
+	}
+	for (; k < n; k++) {
+		if (v[k] == '\\')
+			goto escaped;
+		d[k] = v[k];
+	}
+	d[n] = '\0';
+	g->arena.len += n + 1;
+	return d;
+escaped:
+	json_decode_string(v - 1, n + 2, &g->arena);
 	buf_addc(&g->arena, '\0');
 	return g->arena.p + off;
 }
 
+/* Offsets are plain digits: read here, json_get_long for anything else. */
 static int
 member_int(const char *e, const struct json_fields *o, long i, size_t *out)
 {
-	long long	 x;
+	const char	*v;
+	size_t		 n, k, x = 0;
+	long long	 y;
 
-	if (i < 0 || o->m[i].type != JSON_NUMBER ||
-	    json_get_long(e + o->m[i].vstart, o->m[i].vend - o->m[i].vstart,
-	    &x) == -1 || x < 0)
+	if (i < 0 || o->m[i].type != JSON_NUMBER)
 		return 0;
-	*out = (size_t)x;
+	v = e + o->m[i].vstart;
+	n = o->m[i].vend - o->m[i].vstart;
+	for (k = 0; k < n && n <= 9 && v[k] >= '0' && v[k] <= '9'; k++)
+		x = x * 10 + (size_t)(v[k] - '0');
+	if (k == n && n > 0) {
+		*out = x;
+		return 1;
+	}
+	if (json_get_long(v, n, &y) == -1 || y < 0)
+		return 0;
+	*out = (size_t)y;
 	return 1;
 }
 
@@ -281,8 +315,10 @@ member_person(struct grab *g, const char *e, const struct json_fields *o,
 		return 0;
 	v = e + o->m[i].vstart;
 	n = o->m[i].vend - o->m[i].vstart;
+	if (n == 5 && memcmp(v, "\"PER\"", 5) == 0)
+		return 1;
 	if (memchr(v, '\\', n) == NULL)
-		return n == 5 && memcmp(v, "\"PER\"", 5) == 0;
+		return 0;
 	buf_reset(&g->tmp);
 	json_decode_string(v, n, &g->tmp);
 	return strcmp(g->tmp.p, "PER") == 0;
