@@ -682,17 +682,23 @@ json_split_object(const char *s, size_t n, struct json_fields *obj)
 
 	obj->n = 0;
 	obj->close = n > 0 ? n - 1 : 0;
+	/* compact JSON, the common case, is settled with a look or two */
 	for (;;) {
-		while (i < n && s[i] != '"' && s[i] != '}')
+		if (i + 1 < n && s[i] == ',' && s[i + 1] == '"')
 			i++;
-		if (i >= n || s[i] == '}')
-			break;
+		else {
+			while (i < n && s[i] != '"' && s[i] != '}')
+				i++;
+			if (i >= n || s[i] == '}')
+				break;
+		}
 		m.kstart = i;
 		m.kend = i = skip_key(s, n, i, &m.kesc);
-		while (i < n && s[i] != ':')
-			i++;
-		for (i++; i < n && (s[i] == ' ' || s[i] == '\t' ||
-		    s[i] == '\n' || s[i] == '\r'); i++)
+		if (i >= n || s[i] != ':')
+			while (i < n && s[i] != ':')
+				i++;
+		for (i++; i < n && (unsigned char)s[i] <= ' ' && (s[i] == ' ' ||
+		    s[i] == '\t' || s[i] == '\n' || s[i] == '\r'); i++)
 			;
 		if (i >= n)
 			break;
