@@ -362,6 +362,10 @@ scan_container(struct scan *sc, int depth, int object)
 		if (sc->i < sc->n && sc->s[sc->i] == '"') {
 			if (scan_string(sc) == -1)
 				return -1;
+		} else if (sc->i < sc->n && ((sc->s[sc->i] >= '0' &&
+		    sc->s[sc->i] <= '9') || sc->s[sc->i] == '-')) {
+			if (scan_number(sc) == -1)
+				return -1;
 		} else if (scan_value(sc, depth, &t) == -1)
 			return -1;
 		skip_ws(sc);
