@@ -432,6 +432,12 @@ add_member(struct json_fields *obj, const struct json_member *m)
 	obj->m[obj->n++] = *m;
 }
 
+/* skip_ws where a space may be: compact records, the most, get one look. */
+#define WS(sc) do {							\
+	if ((sc)->i < (sc)->n && (unsigned char)(sc)->s[(sc)->i] <= ' ')	\
+		skip_ws(sc);						\
+} while (0)
+
 /* The top level is scanned here rather than by scan_container to keep spans. */
 int
 json_scan_object(const char *s, size_t n, struct json_fields *obj,
@@ -451,7 +457,7 @@ json_scan_object(const char *s, size_t n, struct json_fields *obj,
 	if (sc.i < n && s[sc.i] == '}')
 		goto close;
 	for (;;) {
-		skip_ws(&sc);
+		WS(&sc);
 		if (sc.i >= n || s[sc.i] != '"') {
 			fail(&sc, sc.i, sc.i >= n ? "unexpected end of record" :
 			    "expected key");
@@ -462,13 +468,13 @@ json_scan_object(const char *s, size_t n, struct json_fields *obj,
 			goto bad;
 		m.kend = sc.i;
 		m.kesc = sc.esc;
-		skip_ws(&sc);
+		WS(&sc);
 		if (sc.i >= n || s[sc.i] != ':') {
 			fail(&sc, sc.i, "expected ':'");
 			goto bad;
 		}
 		sc.i++;
-		skip_ws(&sc);
+		WS(&sc);
 		m.vstart = sc.i;
 		/* most values are strings or numbers: no call, no second look */
 		if (sc.i < n && s[sc.i] == '"') {
@@ -484,7 +490,7 @@ json_scan_object(const char *s, size_t n, struct json_fields *obj,
 			goto bad;
 		m.vend = sc.i;
 		add_member(obj, &m);
-		skip_ws(&sc);
+		WS(&sc);
 		if (sc.i < n && s[sc.i] == '}')
 			break;
 		if (sc.i >= n || s[sc.i] != ',') {
