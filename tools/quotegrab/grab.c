@@ -438,29 +438,44 @@ static const struct lit how_json[] = {
 #define put_key(out, key)	BUF_ADDLIT((out), ",\"" key "\":")
 
 /*
- * Offsets in decimal: four a quote, mostly a few digits, so the length
- * comes from comparisons and the call to buf_addu stays for big ones.
+ * Room asked for once before a run of member names, numbers and short
+ * literals of a quote, which then go in without a check each; JSON
+ * strings and cues ask for their own.
+ */
+#define RUN_ROOM	128
+
+/* Append s[0..n) to out, which has room (RUN_ROOM); no NUL after it. */
+static inline void
+add_raw(struct buf *out, const char *s, size_t n)
+{
+	memcpy(out->p + out->len, s, n);
+	out->len += n;
+}
+
+#define ADD_LIT(out, lit)	add_raw((out), (lit), sizeof(lit) - 1)
+
+/*
+ * An offset in decimal, into room asked for already (at most 20 digits):
+ * four a quote, mostly a few digits, so the length comes by comparison.
  */
 static inline void
-put_num(struct buf *out, size_t v)
+add_num(struct buf *out, size_t v)
 {
 	static const char pairs[] =
 	    "00010203040506070809101112131415161718192021222324252627282930"
 	    "31323334353637383940414243444546474849505152535455565758596061"
 	    "62636465666768697071727374757677787980818283848586878889909192"
 	    "939495969798990";
-	size_t	 n;
+	size_t	 n, t;
 	char	*p;
 
-	if (v >= 100000) {
-		buf_addu(out, v);
-		return;
-	}
-	n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
-	buf_reserve(out, n);
+	if (v < 100000)
+		n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+	else
+		for (n = 6, t = v / 1000000; t > 0; n++, t /= 10)
+			;
 	p = out->p + out->len + n;
 	out->len += n;
-	*p = '\0';
 	while (v >= 100) {
 		p -= 2;
 		memcpy(p, pairs + 2 * (v % 100), 2);
@@ -523,13 +538,15 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
 	size_t			 sp = 0, splen = 0;	/* "speaker" as written */
 	const char		*name = NULL;
 
-	BUF_ADDLIT(out, "{\"start\":");
-	put_num(out, cpmap_cp(cm, q->s));
-	BUF_ADDLIT(out, ",\"end\":");
-	put_num(out, cpmap_cp(cm, q->e));
-	put_key(out, "text");
+	buf_reserve(out, RUN_ROOM);
+	ADD_LIT(out, "{\"start\":");
+	add_num(out, cpmap_cp(cm, q->s));
+	ADD_LIT(out, ",\"end\":");
+	add_num(out, cpmap_cp(cm, q->e));
+	ADD_LIT(out, ",\"text\":");
 	json_put_string(out, text + q->s, q->e - q->s);
-	buf_add(out, kind_json[q->kind].s, kind_json[q->kind].n);
+	buf_reserve(out, RUN_ROOM);
+	add_raw(out, kind_json[q->kind].s, kind_json[q->kind].n);
 	if (q->cue != -1)
 		put_cue(g, q->cue, out);
 	if (e != NULL && e->namelen > 0) {
@@ -556,10 +573,11 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
 			buf_add(out, out->p + sp, splen);
 		} else
 			json_put_string(out, text + q->ss, q->se - q->ss);
-		put_key(out, "speaker_start");
-		put_num(out, cpmap_cp(cm, q->ss));
-		put_key(out, "speaker_end");
-		put_num(out, cpmap_cp(cm, q->se));
+		buf_reserve(out, RUN_ROOM);
+		ADD_LIT(out, ",\"speaker_start\":");
+		add_num(out, cpmap_cp(cm, q->ss));
+		ADD_LIT(out, ",\"speaker_end\":");
+		add_num(out, cpmap_cp(cm, q->se));
 	}
 	if (e != NULL && e->idlen > 0) {
 		put_key(out, "speaker_id");
@@ -569,9 +587,11 @@ put_quote(struct grab *g, const char *text, const struct quote *q,
 		put_key(out, "speaker_code");
 		put_arena(out, &g->mem, e->code, e->codelen);
 	}
+	buf_reserve(out, RUN_ROOM);
 	if (q->how != HOW_NONE && (e != NULL || q->ss != q->se))
-		buf_add(out, how_json[q->how].s, how_json[q->how].n);
-	buf_addc(out, '}');
+		add_raw(out, how_json[q->how].s, how_json[q->how].n);
+	out->p[out->len++] = '}';
+	out->p[out->len] = '\0';
 }
 
 /* The furthest byte offset a quote reports. */
