@@ -125,6 +125,12 @@ skip_ws(struct scan *sc)
 	sc->i = i;
 }
 
+/* skip_ws where a space may be: compact records, the most, get one look. */
+#define WS(sc) do {							\
+	if ((sc)->i < (sc)->n && (unsigned char)(sc)->s[(sc)->i] <= ' ')	\
+		skip_ws(sc);						\
+} while (0)
+
 static int
 is_hex(int c)
 {
@@ -346,18 +352,18 @@ scan_container(struct scan *sc, int depth, int object)
 		return 0;
 	}
 	for (;;) {
-		skip_ws(sc);
+		WS(sc);
 		if (object) {
 			if (sc->i >= sc->n || sc->s[sc->i] != '"')
 				return fail(sc, sc->i, sc->i >= sc->n ?
 				    "unexpected end of record" : "expected key");
 			if (scan_string(sc) == -1)
 				return -1;
-			skip_ws(sc);
+			WS(sc);
 			if (sc->i >= sc->n || sc->s[sc->i] != ':')
 				return fail(sc, sc->i, "expected ':'");
 			sc->i++;
-			skip_ws(sc);
+			WS(sc);
 		}
 		if (sc->i < sc->n && sc->s[sc->i] == '"') {
 			if (scan_string(sc) == -1)
@@ -368,7 +374,7 @@ scan_container(struct scan *sc, int depth, int object)
 				return -1;
 		} else if (scan_value(sc, depth, &t) == -1)
 			return -1;
-		skip_ws(sc);
+		WS(sc);
 		if (sc->i >= sc->n)
 			return fail(sc, sc->i, "unexpected end of record");
 		if (sc->s[sc->i] == close) {
@@ -385,7 +391,7 @@ scan_container(struct scan *sc, int depth, int object)
 static int
 scan_value(struct scan *sc, int depth, enum json_kind *t)
 {
-	skip_ws(sc);
+	WS(sc);
 	if (sc->i >= sc->n)
 		return fail(sc, sc->i, "unexpected end of record");
 	switch (sc->s[sc->i]) {
@@ -431,12 +437,6 @@ add_member(struct json_fields *obj, const struct json_member *m)
 	}
 	obj->m[obj->n++] = *m;
 }
-
-/* skip_ws where a space may be: compact records, the most, get one look. */
-#define WS(sc) do {							\
-	if ((sc)->i < (sc)->n && (unsigned char)(sc)->s[(sc)->i] <= ' ')	\
-		skip_ws(sc);						\
-} while (0)
 
 /* The top level is scanned here rather than by scan_container to keep spans. */
 int
