@@ -258,18 +258,25 @@ member_string(struct grab *g, const char *e, const struct json_fields *o,
 	v = e + o->m[i].vstart + 1;
 	n = o->m[i].vend - o->m[i].vstart - 2;
 	d = g->arena.p + off;
-	for (k = 0; k + 8 <= n; k += 8) {
-		memcpy(&w, v + k, 8);
-		x = w ^ (ONES * '\\');
-		if ((x - ONES) & ~x & (0x80 * ONES))
-			goto escaped;
-		memcpy(d + k, &w, 8);
-	}
-	for (; k < n; k++) {
-		if (v[k] == '\\')
-			goto escaped;
-		d[k] = v[k];
-	}
+	if (n >= 8) {
+		/* whole words, the last one overlapping the one before */
+		for (k = 0;; k += 8) {
+			if (k + 8 > n)
+				k = n - 8;
+			memcpy(&w, v + k, 8);
+			x = w ^ (ONES * '\\');
+			if ((x - ONES) & ~x & (0x80 * ONES))
+				goto escaped;
+			memcpy(d + k, &w, 8);
+			if (k + 8 == n)
+				break;
+		}
+	} else
+		for (k = 0; k < n; k++) {
+			if (v[k] == '\\')
+				goto escaped;
+			d[k] = v[k];
+		}
 	d[n] = '\0';
 	g->arena.len += n + 1;
 	return d;
