@@ -422,8 +422,12 @@ scan_value(struct scan *sc, int depth, enum json_kind *t)
 	}
 }
 
-static inline void
-add_member(struct json_fields *obj, const struct json_member *m)
+/*
+ * The slot for the next member, filled in place and kept by obj->n++:
+ * no copy of a member per member.
+ */
+static inline struct json_member *
+member_slot(struct json_fields *obj)
 {
 	struct json_member	*p;
 	size_t			 cap;
@@ -435,7 +439,7 @@ add_member(struct json_fields *obj, const struct json_member *m)
 		obj->m = p;
 		obj->cap = cap;
 	}
-	obj->m[obj->n++] = *m;
+	return &obj->m[obj->n];
 }
 
 /* The top level is scanned here rather than by scan_container to keep spans. */
@@ -444,7 +448,7 @@ json_scan_object(const char *s, size_t n, struct json_fields *obj,
     size_t *errpos, const char **errmsg)
 {
 	struct scan		 sc = { s, n, 0, 0, NULL, 0 };
-	struct json_member	 m;
+	struct json_member	*m;
 
 	obj->n = 0;
 	skip_ws(&sc);
@@ -463,11 +467,12 @@ json_scan_object(const char *s, size_t n, struct json_fields *obj,
 			    "expected key");
 			goto bad;
 		}
-		m.kstart = sc.i;
+		m = member_slot(obj);
+		m->kstart = sc.i;
 		if (scan_string(&sc) == -1)
 			goto bad;
-		m.kend = sc.i;
-		m.kesc = sc.esc;
+		m->kend = sc.i;
+		m->kesc = sc.esc;
 		WS(&sc);
 		if (sc.i >= n || s[sc.i] != ':') {
 			fail(&sc, sc.i, "expected ':'");
@@ -475,21 +480,21 @@ json_scan_object(const char *s, size_t n, struct json_fields *obj,
 		}
 		sc.i++;
 		WS(&sc);
-		m.vstart = sc.i;
+		m->vstart = sc.i;
 		/* most values are strings or numbers: no call, no second look */
 		if (sc.i < n && s[sc.i] == '"') {
-			m.type = JSON_STRING;
+			m->type = JSON_STRING;
 			if (scan_string(&sc) == -1)
 				goto bad;
 		} else if (sc.i < n && ((s[sc.i] >= '0' && s[sc.i] <= '9') ||
 		    s[sc.i] == '-')) {
-			m.type = JSON_NUMBER;
+			m->type = JSON_NUMBER;
 			if (scan_number(&sc) == -1)
 				goto bad;
-		} else if (scan_value(&sc, 1, &m.type) == -1)
+		} else if (scan_value(&sc, 1, &m->type) == -1)
 			goto bad;
-		m.vend = sc.i;
-		add_member(obj, &m);
+		m->vend = sc.i;
+		obj->n++;
 		WS(&sc);
 		if (sc.i < n && s[sc.i] == '}')
 			break;
@@ -687,7 +692,7 @@ json_array_next(const char *s, size_t n, size_t *pos, size_t *start,
 void
 json_split_object(const char *s, size_t n, struct json_fields *obj)
 {
-	struct json_member	 m;
+	struct json_member	*m;
 	size_t			 i = 1;
 
 	obj->n = 0;
@@ -702,8 +707,9 @@ json_split_object(const char *s, size_t n, struct json_fields *obj)
 			if (i >= n || s[i] == '}')
 				break;
 		}
-		m.kstart = i;
-		m.kend = i = skip_key(s, n, i, &m.kesc);
+		m = member_slot(obj);
+		m->kstart = i;
+		m->kend = i = skip_key(s, n, i, &m->kesc);
 		if (i >= n || s[i] != ':')
 			while (i < n && s[i] != ':')
 				i++;
@@ -712,16 +718,16 @@ json_split_object(const char *s, size_t n, struct json_fields *obj)
 			;
 		if (i >= n)
 			break;
-		m.vstart = i;
+		m->vstart = i;
 		/* strings, most of an annotation, skipped without a call */
 		if (s[i] == '"') {
-			m.vend = i = skip_string(s, n, i);
-			m.type = JSON_STRING;
+			m->vend = i = skip_string(s, n, i);
+			m->type = JSON_STRING;
 		} else {
-			m.vend = i = skip_value(s, n, i);
-			m.type = kind_of(s[m.vstart]);
+			m->vend = i = skip_value(s, n, i);
+			m->type = kind_of(s[m->vstart]);
 		}
-		add_member(obj, &m);
+		obj->n++;
 	}
 	if (i < n && s[i] == '}')
 		obj->close = i;
