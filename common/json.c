@@ -359,9 +359,12 @@ scan_container(struct scan *sc, int depth, int object)
 				    "unexpected end of record" : "expected key");
 			if (scan_string(sc) == -1)
 				return -1;
-			WS(sc);
-			if (sc->i >= sc->n || sc->s[sc->i] != ':')
-				return fail(sc, sc->i, "expected ':'");
+			/* compact: the colon right after the key */
+			if (sc->i >= sc->n || sc->s[sc->i] != ':') {
+				WS(sc);
+				if (sc->i >= sc->n || sc->s[sc->i] != ':')
+					return fail(sc, sc->i, "expected ':'");
+			}
 			sc->i++;
 			WS(sc);
 		}
