@@ -377,6 +377,10 @@ scan_container(struct scan *sc, int depth, int object)
 				return -1;
 		} else if (scan_value(sc, depth, &t) == -1)
 			return -1;
+		if (sc->i < sc->n && sc->s[sc->i] == ',') {
+			sc->i++;	/* compact: the comma right after */
+			continue;
+		}
 		WS(sc);
 		if (sc->i >= sc->n)
 			return fail(sc, sc->i, "unexpected end of record");
