@@ -52,25 +52,41 @@ plain_run(const unsigned char *s, size_t n, unsigned *high)
 #ifdef __SSE2__
 	const __m128i	 quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
 	const __m128i	 ctl = _mm_set1_epi8(0x1f);
-	unsigned	 hi = 0;
+	__m128i		 v, bad, hv = _mm_setzero_si128();
+	unsigned	 mask, hi, tail, at, back;
 
 	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 		/* max(v, 0x1f) == 0x1f exactly when v <= 0x1f, unsigned */
-		__m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl),
+		bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl),
 		    _mm_or_si128(_mm_cmpeq_epi8(v, quote),
 		    _mm_cmpeq_epi8(v, bslash)));
-		unsigned mask = (unsigned)_mm_movemask_epi8(bad);
-
-		if (mask != 0) {
+		if ((mask = (unsigned)_mm_movemask_epi8(bad)) != 0) {
 			/* land on the first special byte, not before it */
-			unsigned at = (unsigned)__builtin_ctz(mask);
-
-			*high |= hi | ((unsigned)_mm_movemask_epi8(v) &
-			    ((1u << at) - 1));
+			at = (unsigned)__builtin_ctz(mask);
+			*high |= (unsigned)_mm_movemask_epi8(hv) |
+			    ((unsigned)_mm_movemask_epi8(v) & ((1u << at) - 1));
 			return i + at;
 		}
-		hi |= (unsigned)_mm_movemask_epi8(v);
+		hv = _mm_or_si128(hv, v);
+	}
+	hi = (unsigned)_mm_movemask_epi8(hv);
+	if (i < n && n >= 16) {
+		/* the last block again, overlapping bytes already seen */
+		back = (unsigned)(16 - (n - i));
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+		bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+		    _mm_cmpeq_epi8(v, bslash)));
+		mask = (unsigned)_mm_movemask_epi8(bad) >> back;
+		tail = (unsigned)_mm_movemask_epi8(v) >> back;
+		if (mask != 0) {
+			at = (unsigned)__builtin_ctz(mask);
+			*high |= hi | (tail & ((1u << at) - 1));
+			return i + at;
+		}
+		*high |= hi | tail;
+		return n;
 	}
 	*high |= hi;
 #endif
@@ -108,6 +124,12 @@ skip_ws(struct scan *sc)
 		i++;
 	sc->i = i;
 }
+
+/* skip_ws where a space may be: compact records, the most, get one look. */
+#define WS(sc) do {							\
+	if ((sc)->i < (sc)->n && (unsigned char)(sc)->s[(sc)->i] <= ' ')	\
+		skip_ws(sc);						\
+} while (0)
 
 static int
 is_hex(int c)
@@ -153,6 +175,47 @@ check_utf8(struct scan *sc, size_t from, int rv)
 	return rv;
 }
 
+/*
+ * Ids, paths and dates run past the 16 bytes scan_string looks at: a
+ * closing quote in the next 16, with nothing special or non-ASCII before
+ * it, settles them with one more look.
+ */
+static inline int
+scan_medium_string(struct scan *sc)
+{
+#ifdef __SSE2__
+	const unsigned char *s = (const unsigned char *)sc->s + sc->i + 1;
+	const __m128i	 ctl = _mm_set1_epi8(0x1f);
+	__m128i		 v, w, bad;
+	unsigned	 mask, at;
+
+	if (sc->n - sc->i <= 32)
+		return 0;
+	v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	w = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+	bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+	if (_mm_movemask_epi8(_mm_or_si128(bad, v)) != 0)
+		return 0;
+	bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(w, ctl), ctl),
+	    _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')),
+	    _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))));
+	if ((mask = (unsigned)_mm_movemask_epi8(bad)) == 0)
+		return 0;
+	at = (unsigned)__builtin_ctz(mask);
+	if (s[16 + at] != '"' ||
+	    ((unsigned)_mm_movemask_epi8(w) & ((1u << at) - 1)) != 0)
+		return 0;
+	sc->esc = 0;
+	sc->i += 16 + at + 2;
+	return 1;
+#else
+	(void)sc;
+	return 0;
+#endif
+}
+
 static int
 scan_long_string(struct scan *sc)
 {
@@ -161,6 +224,8 @@ scan_long_string(struct scan *sc)
 	unsigned		 high = 0;
 	int			 rv;
 
+	if (scan_medium_string(sc))
+		return 0;
 	sc->esc = 0;
 	sc->i++;
 	for (;;) {
@@ -287,21 +352,36 @@ scan_container(struct scan *sc, int depth, int object)
 		return 0;
 	}
 	for (;;) {
-		skip_ws(sc);
+		WS(sc);
 		if (object) {
 			if (sc->i >= sc->n || sc->s[sc->i] != '"')
 				return fail(sc, sc->i, sc->i >= sc->n ?
 				    "unexpected end of record" : "expected key");
 			if (scan_string(sc) == -1)
 				return -1;
-			skip_ws(sc);
-			if (sc->i >= sc->n || sc->s[sc->i] != ':')
-				return fail(sc, sc->i, "expected ':'");
+			/* compact: the colon right after the key */
+			if (sc->i >= sc->n || sc->s[sc->i] != ':') {
+				WS(sc);
+				if (sc->i >= sc->n || sc->s[sc->i] != ':')
+					return fail(sc, sc->i, "expected ':'");
+			}
 			sc->i++;
+			WS(sc);
 		}
-		if (scan_value(sc, depth, &t) == -1)
+		if (sc->i < sc->n && sc->s[sc->i] == '"') {
+			if (scan_string(sc) == -1)
+				return -1;
+		} else if (sc->i < sc->n && ((sc->s[sc->i] >= '0' &&
+		    sc->s[sc->i] <= '9') || sc->s[sc->i] == '-')) {
+			if (scan_number(sc) == -1)
+				return -1;
+		} else if (scan_value(sc, depth, &t) == -1)
 			return -1;
-		skip_ws(sc);
+		if (sc->i < sc->n && sc->s[sc->i] == ',') {
+			sc->i++;	/* compact: the comma right after */
+			continue;
+		}
+		WS(sc);
 		if (sc->i >= sc->n)
 			return fail(sc, sc->i, "unexpected end of record");
 		if (sc->s[sc->i] == close) {
@@ -318,7 +398,7 @@ scan_container(struct scan *sc, int depth, int object)
 static int
 scan_value(struct scan *sc, int depth, enum json_kind *t)
 {
-	skip_ws(sc);
+	WS(sc);
 	if (sc->i >= sc->n)
 		return fail(sc, sc->i, "unexpected end of record");
 	switch (sc->s[sc->i]) {
@@ -349,8 +429,12 @@ scan_value(struct scan *sc, int depth, enum json_kind *t)
 	}
 }
 
-static inline void
-add_member(struct json_fields *obj, const struct json_member *m)
+/*
+ * The slot for the next member, filled in place and kept by obj->n++:
+ * no copy of a member per member.
+ */
+static inline struct json_member *
+member_slot(struct json_fields *obj)
 {
 	struct json_member	*p;
 	size_t			 cap;
@@ -362,7 +446,7 @@ add_member(struct json_fields *obj, const struct json_member *m)
 		obj->m = p;
 		obj->cap = cap;
 	}
-	obj->m[obj->n++] = *m;
+	return &obj->m[obj->n];
 }
 
 /* The top level is scanned here rather than by scan_container to keep spans. */
@@ -371,7 +455,7 @@ json_scan_object(const char *s, size_t n, struct json_fields *obj,
     size_t *errpos, const char **errmsg)
 {
 	struct scan		 sc = { s, n, 0, 0, NULL, 0 };
-	struct json_member	 m;
+	struct json_member	*m;
 
 	obj->n = 0;
 	skip_ws(&sc);
@@ -384,30 +468,41 @@ json_scan_object(const char *s, size_t n, struct json_fields *obj,
 	if (sc.i < n && s[sc.i] == '}')
 		goto close;
 	for (;;) {
-		skip_ws(&sc);
+		WS(&sc);
 		if (sc.i >= n || s[sc.i] != '"') {
 			fail(&sc, sc.i, sc.i >= n ? "unexpected end of record" :
 			    "expected key");
 			goto bad;
 		}
-		m.kstart = sc.i;
+		m = member_slot(obj);
+		m->kstart = sc.i;
 		if (scan_string(&sc) == -1)
 			goto bad;
-		m.kend = sc.i;
-		m.kesc = sc.esc;
-		skip_ws(&sc);
+		m->kend = sc.i;
+		m->kesc = sc.esc;
+		WS(&sc);
 		if (sc.i >= n || s[sc.i] != ':') {
 			fail(&sc, sc.i, "expected ':'");
 			goto bad;
 		}
 		sc.i++;
-		skip_ws(&sc);
-		m.vstart = sc.i;
-		if (scan_value(&sc, 1, &m.type) == -1)
+		WS(&sc);
+		m->vstart = sc.i;
+		/* most values are strings or numbers: no call, no second look */
+		if (sc.i < n && s[sc.i] == '"') {
+			m->type = JSON_STRING;
+			if (scan_string(&sc) == -1)
+				goto bad;
+		} else if (sc.i < n && ((s[sc.i] >= '0' && s[sc.i] <= '9') ||
+		    s[sc.i] == '-')) {
+			m->type = JSON_NUMBER;
+			if (scan_number(&sc) == -1)
+				goto bad;
+		} else if (scan_value(&sc, 1, &m->type) == -1)
 			goto bad;
-		m.vend = sc.i;
-		add_member(obj, &m);
-		skip_ws(&sc);
+		m->vend = sc.i;
+		obj->n++;
+		WS(&sc);
 		if (sc.i < n && s[sc.i] == '}')
 			break;
 		if (sc.i >= n || s[sc.i] != ',') {
@@ -509,6 +604,34 @@ skip_string(const char *s, size_t n, size_t i)
 	return skip_long_string(s, n, i);
 }
 
+/*
+ * skip_string for a key that also tells whether the key holds an escape:
+ * the look that finds its end sees any backslash first.
+ */
+static inline size_t
+skip_key(const char *s, size_t n, size_t i, int *esc)
+{
+	size_t	 end;
+
+#ifdef __SSE2__
+	if (i + 17 <= n) {
+		__m128i	 v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i + 1));
+		unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+
+		if (mask != 0 && s[i + 1 + __builtin_ctz(mask)] == '"') {
+			*esc = 0;
+			return i + 2 + (size_t)__builtin_ctz(mask);
+		}
+	}
+#endif
+	end = skip_long_string(s, n, i);
+	*esc = memchr(s + i, '\\', end - i) != NULL;
+	return end;
+}
+
 /* Bytes that matter while skipping a value: quotes and brackets. */
 static const unsigned char structural[256] = {
 	['"'] = 1, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1
@@ -576,30 +699,42 @@ json_array_next(const char *s, size_t n, size_t *pos, size_t *start,
 void
 json_split_object(const char *s, size_t n, struct json_fields *obj)
 {
-	struct json_member	 m;
+	struct json_member	*m;
 	size_t			 i = 1;
 
 	obj->n = 0;
 	obj->close = n > 0 ? n - 1 : 0;
+	/* compact JSON, the common case, is settled with a look or two */
 	for (;;) {
-		while (i < n && s[i] != '"' && s[i] != '}')
+		if (i + 1 < n && s[i] == ',' && s[i + 1] == '"')
 			i++;
-		if (i >= n || s[i] == '}')
-			break;
-		m.kstart = i;
-		m.kend = i = skip_string(s, n, i);
-		m.kesc = memchr(s + m.kstart, '\\', m.kend - m.kstart) != NULL;
-		while (i < n && s[i] != ':')
-			i++;
-		for (i++; i < n && (s[i] == ' ' || s[i] == '\t' ||
-		    s[i] == '\n' || s[i] == '\r'); i++)
+		else {
+			while (i < n && s[i] != '"' && s[i] != '}')
+				i++;
+			if (i >= n || s[i] == '}')
+				break;
+		}
+		m = member_slot(obj);
+		m->kstart = i;
+		m->kend = i = skip_key(s, n, i, &m->kesc);
+		if (i >= n || s[i] != ':')
+			while (i < n && s[i] != ':')
+				i++;
+		for (i++; i < n && (unsigned char)s[i] <= ' ' && (s[i] == ' ' ||
+		    s[i] == '\t' || s[i] == '\n' || s[i] == '\r'); i++)
 			;
 		if (i >= n)
 			break;
-		m.vstart = i;
-		m.vend = i = skip_value(s, n, i);
-		m.type = kind_of(s[m.vstart]);
-		add_member(obj, &m);
+		m->vstart = i;
+		/* strings, most of an annotation, skipped without a call */
+		if (s[i] == '"') {
+			m->vend = i = skip_string(s, n, i);
+			m->type = JSON_STRING;
+		} else {
+			m->vend = i = skip_value(s, n, i);
+			m->type = kind_of(s[m->vstart]);
+		}
+		obj->n++;
 	}
 	if (i < n && s[i] == '}')
 		obj->close = i;
@@ -715,41 +850,90 @@ json_get_long(const char *s, size_t n, long long *v)
 	return 0;
 }
 
-/* True when a word holds a quote, a backslash or a control byte. */
-static inline int
-escape_needed(uint64_t v)
+/*
+ * Bytes that need escaping (quote, backslash, below 0x20) in a word, as
+ * their high bits: exact up to the lowest one, which is all that is used.
+ */
+static inline uint64_t
+escape_bits(uint64_t v)
 {
 	uint64_t q = v ^ (ONES * '"'), bs = v ^ (ONES * '\\');
 
 	return (((q - ONES) & ~q) | ((bs - ONES) & ~bs) |
-	    ((v - ONES * 0x20) & ~v)) & HIGHS ? 1 : 0;
+	    ((v - ONES * 0x20) & ~v)) & HIGHS;
 }
 
-/* Length of the prefix of s[0..n) that needs no escaping. */
-static size_t
-plain_prefix(const char *s, size_t n)
+#ifdef __SSE2__
+/* The bytes of v that need escaping, as a 16-bit mask. */
+static inline unsigned
+escape_mask(__m128i v)
+{
+	const __m128i	 ctl = _mm_set1_epi8(0x1f);
+
+	/* max(v, 0x1f) == 0x1f exactly when v <= 0x1f, unsigned */
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(
+	    _mm_max_epu8(v, ctl), ctl), _mm_or_si128(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))));
+}
+#endif
+
+/*
+ * Copy s[0..n) to d up to the first byte that needs escaping and return
+ * how many bytes that is. d has room for n bytes, and bytes past the
+ * returned count may be written too (the caller writes over them): so
+ * whole 16-byte blocks are stored, the last one overlapping the one
+ * before, and the bytes under the overlap are the same both times.
+ */
+static inline size_t
+copy_plain(char *d, const char *s, size_t n)
 {
 	size_t		 i = 0;
-	uint64_t	 w;
+	uint64_t	 a, b, m;
 #ifdef __SSE2__
-	const __m128i	 quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-	const __m128i	 ctl = _mm_set1_epi8(0x1f), bias = _mm_set1_epi8((char)0x80);
+	__m128i		 v;
+	unsigned	 k;
 
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		/* signed compare after the bias: bytes below 0x20, as unsigned */
-		__m128i low = _mm_cmpgt_epi8(_mm_add_epi8(ctl, bias),
-		    _mm_add_epi8(v, bias));
-		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-		    _mm_cmpeq_epi8(v, bslash)), low);
-		if (_mm_movemask_epi8(hit) != 0)
-			break;
+	if (n >= 16) {
+		for (; i + 16 <= n; i += 16) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			_mm_storeu_si128((__m128i *)(void *)(d + i), v);
+			if ((k = escape_mask(v)) != 0)
+				return i + (unsigned)__builtin_ctz(k);
+		}
+		if (i == n)
+			return n;
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+		_mm_storeu_si128((__m128i *)(void *)(d + n - 16), v);
+		k = escape_mask(v) >> (16 - (n - i));
+		return k != 0 ? i + (unsigned)__builtin_ctz(k) : n;
 	}
 #endif
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (escape_needed(w))
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* words, the last one overlapping the one before */
+	if (n >= 8) {
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&a, s + i, 8);
+			memcpy(d + i, &a, 8);
+			if ((m = escape_bits(a)) != 0)
+				return i + (size_t)__builtin_ctzll(m) / 8;
+		}
+		if (i == n)
+			return n;
+		memcpy(&b, s + n - 8, 8);
+		memcpy(d + n - 8, &b, 8);
+		/* the bytes before i are plain: they set no bit */
+		m = escape_bits(b);
+		return m != 0 ? n - 8 + (size_t)__builtin_ctzll(m) / 8 : n;
+	}
+#else
+	(void)a;
+	(void)b;
+	(void)m;
+#endif
+	for (; i < n; i++) {
+		if ((unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == '\\')
 			break;
+		d[i] = s[i];
 	}
 	return i;
 }
@@ -760,37 +944,42 @@ json_put_string(struct buf *out, const char *s, size_t n)
 	static const char hex[] = "0123456789abcdef";
 	size_t		 i = 0, run;
 	unsigned char	 c;
-	char		 e[6];
+	char		*e;
 
+	/*
+	 * Room for the rest of s, the closing quote and the NUL is kept all
+	 * along: a plain byte takes one, an escape asks for its extra bytes.
+	 */
 	buf_reserve(out, n + 2);
 	out->p[out->len++] = '"';
-	while (i < n) {
-		run = i;
-		i += plain_prefix(s + i, n - i);
-		while (i < n && (c = (unsigned char)s[i]) >= 0x20 && c != '"' &&
-		    c != '\\')
-			i++;
-		buf_add(out, s + run, i - run);
+	for (;;) {
+		run = copy_plain(out->p + out->len, s + i, n - i);
+		out->len += run;
+		i += run;
 		if (i >= n)
 			break;
 		c = (unsigned char)s[i++];
+		buf_reserve(out, 6 + (n - i) + 1);
+		e = out->p + out->len;
 		e[0] = '\\';
+		out->len += 2;
 		switch (c) {
-		case '"': case '\\': e[1] = (char)c; buf_add(out, e, 2); break;
-		case '\n': e[1] = 'n'; buf_add(out, e, 2); break;
-		case '\t': e[1] = 't'; buf_add(out, e, 2); break;
-		case '\r': e[1] = 'r'; buf_add(out, e, 2); break;
-		case '\b': e[1] = 'b'; buf_add(out, e, 2); break;
-		case '\f': e[1] = 'f'; buf_add(out, e, 2); break;
+		case '"': case '\\': e[1] = (char)c; break;
+		case '\n': e[1] = 'n'; break;
+		case '\t': e[1] = 't'; break;
+		case '\r': e[1] = 'r'; break;
+		case '\b': e[1] = 'b'; break;
+		case '\f': e[1] = 'f'; break;
 		default:
 			e[1] = 'u';
 			e[2] = '0';
 			e[3] = '0';
 			e[4] = hex[c >> 4];
 			e[5] = hex[c & 15];
-			buf_add(out, e, 6);
+			out->len += 4;
 			break;
 		}
 	}
-	buf_addc(out, '"');
+	out->p[out->len++] = '"';
+	out->p[out->len] = '\0';
 }

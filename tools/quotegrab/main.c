@@ -2,6 +2,7 @@
  * quotegrab: quotations with speaker, cue and kind for parley records.
  * Options and the record loop live here; the logic beside it.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +20,9 @@ static const char optionhelp[] =
     "  -f FILE             add the cue verbs in FILE (one lemma and its\n"
     "                      forms per line)\n";
 
-/* The members quotegrab reads, found in one pass over the record. */
+/* The members quotegrab reads or writes, found in one pass. */
 struct members {
-	long	 text, doc, actors;
+	long	 text, doc, actors, quotes;
 };
 
 /*
@@ -36,7 +37,7 @@ find_members(const struct rec *r, struct members *mb)
 	size_t		 i, len;
 	int		 escaped = 0;
 
-	mb->text = mb->doc = mb->actors = -1;
+	mb->text = mb->doc = mb->actors = mb->quotes = -1;
 	for (i = 0; i < r->obj.n; i++) {
 		m = &r->obj.m[i];
 		k = r->json + m->kstart + 1;
@@ -50,11 +51,15 @@ find_members(const struct rec *r, struct members *mb)
 		else if (len == 6 && memcmp(k, "actors", 6) == 0 &&
 		    mb->actors < 0)
 			mb->actors = (long)i;
+		else if (len == 6 && memcmp(k, "quotes", 6) == 0 &&
+		    mb->quotes < 0)
+			mb->quotes = (long)i;
 	}
 	if (escaped) {
 		mb->text = json_find(r->json, &r->obj, "text");
 		mb->doc = json_find(r->json, &r->obj, "doc");
 		mb->actors = json_find(r->json, &r->obj, "actors");
+		mb->quotes = json_find(r->json, &r->obj, "quotes");
 	}
 }
 
@@ -66,6 +71,45 @@ member_raw(const struct rec *r, long i, size_t *len)
 		return NULL;
 	*len = r->obj.m[i].vend - r->obj.m[i].vstart;
 	return r->json + r->obj.m[i].vstart;
+}
+
+/*
+ * The record up to where its "quotes" value goes: in place of the old
+ * one, or after the last member.
+ */
+static void
+line_head(struct buf *line, const struct rec *r, long quotes)
+{
+	if (quotes >= 0) {
+		buf_add(line, r->json, r->obj.m[quotes].vstart);
+		return;
+	}
+	buf_add(line, r->json, r->obj.close);
+	if (r->obj.n > 0)
+		buf_addc(line, ',');
+	BUF_ADDLIT(line, "\"quotes\":");
+}
+
+/* The rest of the record after the value, and the newline. */
+static void
+line_tail(struct buf *line, const struct rec *r, long quotes)
+{
+	size_t	 from = quotes >= 0 ? r->obj.m[quotes].vend : r->obj.close;
+
+	buf_add(line, r->json + from, r->len - from);
+	buf_addc(line, '\n');
+}
+
+/*
+ * As rec_write(c, r, "quotes", ...), the value built in place in the
+ * line, which goes out in one write.
+ */
+static void
+put_line(struct cli *c, const struct buf *line)
+{
+	errno = 0;
+	if (fwrite_unlocked(line->p, 1, line->len, c->out) != line->len)
+		cli_write_failed(c);
 }
 
 static const struct option longopts[] = {
@@ -83,7 +127,7 @@ main(int argc, char *argv[])
 	struct grab		 g;
 	struct lexicon		*lx;
 	struct buf		 text = { 0 }, doc = { 0 }, prev = { 0 };
-	struct buf		 val = { 0 }, prevraw = { 0 };
+	struct buf		 line = { 0 }, prevraw = { 0 };
 	const char		*actors, *raw;
 	size_t			 alen = 0, rawlen = 0;
 	char			 msg[512];
@@ -149,10 +193,12 @@ main(int argc, char *argv[])
 				buf_add(&prevraw, raw, rawlen);
 		}
 		actors = member_raw(&r, mb.actors, &alen);
-		buf_reset(&val);
+		buf_reset(&line);
+		line_head(&line, &r, mb.quotes);
 		grab_para(&g, text.p != NULL ? text.p : "", text.len, actors,
-		    alen, &val);
-		rec_write(&cli, &r, "quotes", val.p, val.len);
+		    alen, &line);
+		line_tail(&line, &r, mb.quotes);
+		put_line(&cli, &line);
 		cli_check_output(&cli);
 	}
 	c = cli_finish(&cli);
@@ -163,7 +209,7 @@ main(int argc, char *argv[])
 	buf_free(&text);
 	buf_free(&doc);
 	buf_free(&prev);
-	buf_free(&val);
+	buf_free(&line);
 	buf_free(&prevraw);
 	return c;
 }
