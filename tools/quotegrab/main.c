@@ -128,8 +128,8 @@ main(int argc, char *argv[])
 	struct lexicon		*lx;
 	struct buf		 text = { 0 }, doc = { 0 }, prev = { 0 };
 	struct buf		 line = { 0 }, prevraw = { 0 };
-	const char		*actors, *raw;
-	size_t			 alen = 0, rawlen = 0;
+	const char		*actors, *raw, *tp;
+	size_t			 alen = 0, rawlen = 0, tlen;
 	char			 msg[512];
 	int			 c, keep_all = 0, have_prev = 0;
 
@@ -171,9 +171,17 @@ main(int argc, char *argv[])
 			rec_reject(&rr, &r, "\"text\" is not a string");
 			continue;
 		}
-		buf_reset(&text);
 		raw = member_raw(&r, mb.text, &rawlen);
-		json_decode_string(raw, rawlen, &text);
+		/* most texts have no escape: read them where they are */
+		if (memchr(raw, '\\', rawlen) == NULL) {
+			tp = raw + 1;
+			tlen = rawlen - 2;
+		} else {
+			buf_reset(&text);
+			json_decode_string(raw, rawlen, &text);
+			tp = text.p != NULL ? text.p : "";
+			tlen = text.len;
+		}
 		/* the same raw JSON is the same document: no decoding */
 		raw = member_raw(&r, mb.doc, &rawlen);
 		if (!have_prev || raw == NULL || rawlen != prevraw.len ||
@@ -195,8 +203,7 @@ main(int argc, char *argv[])
 		actors = member_raw(&r, mb.actors, &alen);
 		buf_reset(&line);
 		line_head(&line, &r, mb.quotes);
-		grab_para(&g, text.p != NULL ? text.p : "", text.len, actors,
-		    alen, &line);
+		grab_para(&g, tp, tlen, actors, alen, &line);
 		line_tail(&line, &r, mb.quotes);
 		put_line(&cli, &line);
 		cli_check_output(&cli);
