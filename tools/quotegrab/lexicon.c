@@ -372,11 +372,17 @@ enter(struct lexicon *lx, const char *s, size_t n)
 static void
 lex_init(struct lexicon *lx)
 {
+	size_t	 n;
+
 	lx->capents = 1024;
 	if ((lx->ents = calloc(lx->capents, sizeof(*lx->ents))) == NULL ||
 	    (lx->words = calloc(lx->capents, sizeof(*lx->words))) == NULL)
 		err(2, "out of memory");
 	lx->ents[0].len = 0xff;
+	for (n = 0; n <= LEX_FAST; n++) {
+		lx->masks[n][0] = bytemask(n);
+		lx->masks[n][1] = bytemask(n > 8 ? n - 8 : 0);
+	}
 	lx->used = 1;
 	lx->mul = 0x9e3779b97f4a7c15ULL;
 	rebuild(lx, 4096);

@@ -46,6 +46,7 @@ struct lexicon {
 	size_t		 used, capents;	/* entry 0 included */
 	struct cue	*cues;
 	size_t		 ncues, capcues;
+	uint64_t	 masks[LEX_FAST + 1][2];	/* of a word's 16 bytes, by length */
 };
 
 #define ONES	0x0101010101010101ULL
@@ -170,8 +171,8 @@ lex_lookup(const struct lexicon *lx, const char *s, size_t n, size_t room,
 		v = lex_find_slow(lx, s, n)->val;
 	else {
 		head16(s, n, room, &a, &b);
-		v = lex_pick(lx, lower8(a) & bytemask(n), lower8(b) &
-		    bytemask(n > 8 ? n - 8 : 0), n);
+		v = lex_pick(lx, lower8(a) & lx->masks[n][0], lower8(b) &
+		    lx->masks[n][1], n);
 	}
 	*cue = (int)(v >> 16) - 1;
 	return v & 0xffff;
@@ -192,8 +193,8 @@ lex_lookup_alnum(const struct lexicon *lx, const char *s, size_t n,
 		v = lex_find_slow(lx, s, n)->val;
 	else {
 		head16(s, n, room, &a, &b);
-		v = lex_pick(lx, (a | 0x20 * ONES) & bytemask(n), (b | 0x20 *
-		    ONES) & bytemask(n > 8 ? n - 8 : 0), n);
+		v = lex_pick(lx, (a | 0x20 * ONES) & lx->masks[n][0], (b |
+		    0x20 * ONES) & lx->masks[n][1], n);
 	}
 	*cue = (int)(v >> 16) - 1;
 	return v & 0xffff;
