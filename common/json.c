@@ -488,11 +488,13 @@ json_scan_object(const char *s, size_t n, struct json_fields *obj,
 		sc.i++;
 		WS(&sc);
 		m->vstart = sc.i;
+		m->vesc = 0;
 		/* most values are strings or numbers: no call, no second look */
 		if (sc.i < n && s[sc.i] == '"') {
 			m->type = JSON_STRING;
 			if (scan_string(&sc) == -1)
 				goto bad;
+			m->vesc = sc.esc;
 		} else if (sc.i < n && ((s[sc.i] >= '0' && s[sc.i] <= '9') ||
 		    s[sc.i] == '-')) {
 			m->type = JSON_NUMBER;
@@ -730,9 +732,11 @@ json_split_object(const char *s, size_t n, struct json_fields *obj)
 		if (s[i] == '"') {
 			m->vend = i = skip_string(s, n, i);
 			m->type = JSON_STRING;
+			m->vesc = 1;	/* not looked for: maybe */
 		} else {
 			m->vend = i = skip_value(s, n, i);
 			m->type = kind_of(s[m->vstart]);
+			m->vesc = 0;
 		}
 		obj->n++;
 	}

@@ -22,6 +22,7 @@ struct json_member {
 	size_t		 vend;		/* one past the value */
 	enum json_kind	 type;
 	int		 kesc;		/* the key holds an escape */
+	int		 vesc;		/* a string value may hold one */
 };
 
 struct json_fields {

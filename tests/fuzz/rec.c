@@ -21,6 +21,7 @@ check_split(const char *s, size_t n)
 	struct json_fields	 a = { 0 }, b = { 0 };
 	size_t			 pos, k;
 	const char		*msg;
+	int			 esc;
 
 	if (json_scan_object(s, n, &a, &pos, &msg) != 0)
 		__builtin_trap();
@@ -32,6 +33,13 @@ check_split(const char *s, size_t n)
 		    a.m[k].vstart != b.m[k].vstart || a.m[k].vend != b.m[k].vend ||
 		    a.m[k].type != b.m[k].type || a.m[k].kesc != b.m[k].kesc)
 			__builtin_trap();
+	/* vesc: exact from the validator, never a false no from the skim */
+	for (k = 0; k < a.n; k++) {
+		esc = a.m[k].type == JSON_STRING && memchr(s + a.m[k].vstart,
+		    '\\', a.m[k].vend - a.m[k].vstart) != NULL;
+		if (a.m[k].vesc != esc || b.m[k].vesc < esc)
+			__builtin_trap();
+	}
 	json_fields_free(&a);
 	json_fields_free(&b);
 }

@@ -173,7 +173,7 @@ main(int argc, char *argv[])
 		}
 		raw = member_raw(&r, mb.text, &rawlen);
 		/* most texts have no escape: read them where they are */
-		if (memchr(raw, '\\', rawlen) == NULL) {
+		if (!r.obj.m[mb.text].vesc) {
 			tp = raw + 1;
 			tlen = rawlen - 2;
 		} else {
