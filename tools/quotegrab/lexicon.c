@@ -227,11 +227,16 @@ place(struct lexicon *lx, uint16_t x)
 	size_t		 p = lex_slot1(lx, h), q = lex_slot2(lx, h), kick;
 	uint16_t	 out;
 
-	if (lx->slots[p] != 0 && lx->slots[q] == 0)
+	if ((lx->slots[p] & SLOT_ENTRY) != 0 && (lx->slots[q] & SLOT_ENTRY)
+	    == 0)
 		p = q;
 	for (kick = 0; kick < 4 * lx->size; kick++) {
-		out = lx->slots[p];
-		lx->slots[p] = x;
+		out = lx->slots[p] & SLOT_ENTRY;
+		lx->slots[p] = (lx->slots[p] & SLOT_FAR) | x;
+		/* a lookup of x must look past its first slot; a mark left
+		 * when x moves on costs a look, no answer */
+		if (p != lex_slot1(lx, h))
+			lx->slots[lex_slot1(lx, h)] |= SLOT_FAR;
 		if (out == 0)
 			return 1;
 		x = out;
@@ -275,7 +280,7 @@ rebuild(struct lexicon *lx, size_t size)
 			return;
 		lx->mul = lx->mul * 0x5851f42d4c957f2dULL + 0x14057b7ef767814fULL;
 		lx->mul |= 1;
-		if (lx->used * 8 > size)
+		if (lx->used * 16 > size)
 			size *= 2;
 	}
 }
@@ -299,11 +304,11 @@ static int
 holds(const struct lexicon *lx, size_t p, const char *w, size_t n,
     uint64_t k1, uint64_t k2)
 {
-	const struct entry *e = &lx->ents[lx->slots[p]];
+	size_t		 x = lx->slots[p] & SLOT_ENTRY;
+	const struct entry *e = &lx->ents[x];
 
 	return e->k1 == k1 && e->k2 == k2 && e->len == n && (n <= LEX_FAST ||
-	    memcmp(lx->words[lx->slots[p]] + LEX_FAST, w + LEX_FAST, n -
-	    LEX_FAST) == 0);
+	    memcmp(lx->words[x] + LEX_FAST, w + LEX_FAST, n - LEX_FAST) == 0);
 }
 
 /* The slot of folded word w, or (size_t)-1. */
@@ -330,7 +335,7 @@ lex_find_slow(const struct lexicon *lx, const char *s, size_t n)
 
 	if (!fold(w, s, n) || (p = find_folded(lx, w, n)) == (size_t)-1)
 		return lx->ents;
-	return &lx->ents[lx->slots[p]];
+	return &lx->ents[lx->slots[p] & SLOT_ENTRY];
 }
 
 static struct entry *
@@ -343,7 +348,7 @@ enter(struct lexicon *lx, const char *s, size_t n)
 	if (!fold(w, s, n))
 		return NULL;
 	if ((p = find_folded(lx, w, n)) != (size_t)-1)
-		return &lx->ents[lx->slots[p]];
+		return &lx->ents[lx->slots[p] & SLOT_ENTRY];
 	if (lx->used >= LEX_MAXENTS)
 		return NULL;
 	if (lx->used == lx->capents) {
@@ -361,9 +366,9 @@ enter(struct lexicon *lx, const char *s, size_t n)
 	e->len = (uint32_t)n;
 	e->val = 0;
 	lx->used++;
-	/* a sparse table: few entries go round in place() */
-	if (lx->used * 4 > lx->size || !place(lx, (uint16_t)(lx->used - 1)))
-		rebuild(lx, lx->used * 4 > lx->size ? lx->size * 2 :
+	/* a sparse table: few first slots are marked far */
+	if (lx->used * 8 > lx->size || !place(lx, (uint16_t)(lx->used - 1)))
+		rebuild(lx, lx->used * 8 > lx->size ? lx->size * 2 :
 		    lx->size);
 	return &lx->ents[lx->used - 1];
 }
@@ -385,7 +390,7 @@ lex_init(struct lexicon *lx)
 	}
 	lx->used = 1;
 	lx->mul = 0x9e3779b97f4a7c15ULL;
-	rebuild(lx, 4096);
+	rebuild(lx, 8192);
 }
 
 /* Enter every blank-separated word of list, calling back per word. */

@@ -30,13 +30,18 @@ struct cue {
 };
 
 /*
- * A cuckoo table: a word lives in one of two slots, both of which a
- * lookup reads, so that finding a word or not takes no branch. Half
- * the words of news are in the lexicon and half are not, a branch no
- * predictor gets right.
+ * A cuckoo table: a word lives in one of two slots. A lookup reads the
+ * first, and picks the entry there or none by masks, as half the words
+ * of news are in the lexicon and half are not, a branch no predictor
+ * gets right. Only a first slot marked far, where some word is in its
+ * second slot instead, sends a lookup that found nothing on to the
+ * second; the table is kept sparse enough that few are marked.
  */
+#define SLOT_FAR	0x8000u		/* a word of this first slot is away */
+#define SLOT_ENTRY	0x7fffu
+
 struct lexicon {
-	uint16_t	*slots;		/* entry index; 0 empty */
+	uint16_t	*slots;		/* entry index | SLOT_FAR; 0 empty */
 	size_t		 size;		/* power of two */
 	unsigned	 lg;		/* log2(size) */
 	unsigned	 sh1, sh2;	/* 64 - lg, 64 - 2 * lg */
@@ -50,7 +55,7 @@ struct lexicon {
 };
 
 #define ONES	0x0101010101010101ULL
-#define LEX_MAXENTS	65535
+#define LEX_MAXENTS	SLOT_ENTRY
 
 /* ASCII case folding only: words are looked up byte for byte. */
 static inline unsigned char
@@ -115,23 +120,22 @@ lex_slot2(const struct lexicon *lx, uint64_t h)
 }
 
 /*
- * Which entry of the two a head of up to sixteen bytes names, 0 none;
- * chosen by masks, as a branch here would be the one mispredicted.
+ * The value of the entry a head of up to sixteen bytes names, 0 none:
+ * the first slot's entry by a mask, the second only past a far mark.
  */
 static inline __attribute__((always_inline)) uint32_t
 lex_pick(const struct lexicon *lx, uint64_t k1, uint64_t k2, size_t n)
 {
 	uint64_t		 h = lex_hash(lx, k1, k2, n, 0);
-	uint32_t		 xa = lx->slots[lex_slot1(lx, h)];
-	uint32_t		 xb = lx->slots[lex_slot2(lx, h)];
-	const struct entry	*a = &lx->ents[xa], *b = &lx->ents[xb];
-	uint32_t		 ma, mb;
+	uint32_t		 v = lx->slots[lex_slot1(lx, h)], m;
+	const struct entry	*e = &lx->ents[v & SLOT_ENTRY];
 
-	/* one entry at most matches: words are entered once */
-	ma = ((a->k1 ^ k1) | (a->k2 ^ k2) | (a->len ^ n)) == 0;
-	mb = ((b->k1 ^ k1) | (b->k2 ^ k2) | (b->len ^ n)) == 0;
-	/* the value read with the key, not through the choice */
-	return (a->val & -ma) | (b->val & -mb);
+	m = ((e->k1 ^ k1) | (e->k2 ^ k2) | (e->len ^ n)) == 0;
+	if (__builtin_expect((v & SLOT_FAR) && !m, 0)) {
+		e = &lx->ents[lx->slots[lex_slot2(lx, h)] & SLOT_ENTRY];
+		m = ((e->k1 ^ k1) | (e->k2 ^ k2) | (e->len ^ n)) == 0;
+	}
+	return e->val & -m;
 }
 
 /* A word longer than sixteen bytes. */
