@@ -161,45 +161,45 @@ head16(const char *s, size_t n, size_t room, uint64_t *a, uint64_t *b)
 }
 
 /*
- * Class bits of a word (any case) and its cue index in *cue, or -1;
+ * The value of a word (any case): class bits | (cue index + 1) << 16;
  * room bytes may be read from s (room >= n).
  */
-static inline __attribute__((always_inline)) unsigned
-lex_lookup(const struct lexicon *lx, const char *s, size_t n, size_t room,
-    int *cue)
+static inline __attribute__((always_inline)) uint32_t
+lex_value(const struct lexicon *lx, const char *s, size_t n, size_t room)
 {
-	uint64_t		 a, b;
-	uint32_t		 v;
+	uint64_t	 a, b;
 
 	if (n > LEX_FAST)
-		v = lex_find_slow(lx, s, n)->val;
-	else {
-		head16(s, n, room, &a, &b);
-		v = lex_pick(lx, lower8(a) & lx->masks[n][0], lower8(b) &
-		    lx->masks[n][1], n);
-	}
-	*cue = (int)(v >> 16) - 1;
-	return v & 0xffff;
+		return lex_find_slow(lx, s, n)->val;
+	head16(s, n, room, &a, &b);
+	return lex_pick(lx, lower8(a) & lx->masks[n][0], lower8(b) &
+	    lx->masks[n][1], n);
 }
 
 /*
  * The same for a word of ASCII letters and digits only: setting bit 5
  * lowers a letter and leaves a digit as it is.
  */
-static inline __attribute__((always_inline)) unsigned
-lex_lookup_alnum(const struct lexicon *lx, const char *s, size_t n,
-    size_t room, int *cue)
+static inline __attribute__((always_inline)) uint32_t
+lex_value_alnum(const struct lexicon *lx, const char *s, size_t n,
+    size_t room)
 {
-	uint64_t		 a, b;
-	uint32_t		 v;
+	uint64_t	 a, b;
 
 	if (n > LEX_FAST)
-		v = lex_find_slow(lx, s, n)->val;
-	else {
-		head16(s, n, room, &a, &b);
-		v = lex_pick(lx, (a | 0x20 * ONES) & lx->masks[n][0], (b |
-		    0x20 * ONES) & lx->masks[n][1], n);
-	}
+		return lex_find_slow(lx, s, n)->val;
+	head16(s, n, room, &a, &b);
+	return lex_pick(lx, (a | 0x20 * ONES) & lx->masks[n][0], (b | 0x20 *
+	    ONES) & lx->masks[n][1], n);
+}
+
+/* Class bits of a word and its cue index in *cue, or -1. */
+static inline __attribute__((always_inline)) unsigned
+lex_lookup(const struct lexicon *lx, const char *s, size_t n, size_t room,
+    int *cue)
+{
+	uint32_t	 v = lex_value(lx, s, n, room);
+
 	*cue = (int)(v >> 16) - 1;
 	return v & 0xffff;
 }

@@ -2,6 +2,7 @@
  * Tokens and quote marks of one paragraph: words, punctuation, and the
  * curly, straight, single and guillemet marks paired into quoted spans.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -356,6 +357,27 @@ straight(const unsigned char *s, size_t n, size_t i, size_t len, int dbl)
 	return 0;
 }
 
+/*
+ * A word's class and cue from the lexicon's value (class | (cue + 1) <<
+ * 16): on a little-endian machine one store of value - 1 << 16, the two
+ * fields being next to each other.
+ */
+_Static_assert(offsetof(struct tok, cue) == offsetof(struct tok, cls) + 2,
+    "cue follows cls");
+
+static inline void
+set_word_class(struct tok *t, uint32_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint32_t	 both = v - 0x10000u;
+
+	memcpy((char *)t + offsetof(struct tok, cls), &both, sizeof(both));
+#else
+	t->cls = (uint16_t)(v & 0xffff);
+	t->cue = (int16_t)((int)(v >> 16) - 1);
+#endif
+}
+
 /* A word of ASCII letters and digits at i; the end of the token. */
 static inline size_t
 word_token(struct scan *sc, const struct lexicon *lx, struct block *b,
@@ -364,7 +386,8 @@ word_token(struct scan *sc, const struct lexicon *lx, struct block *b,
 	const unsigned char	*s = (const unsigned char *)text;
 	size_t			 k, len;
 	struct tok		*t;
-	int			 cue, alnum = 1;
+	uint32_t		 v;
+	int			 alnum = 1;
 
 	k = alnum_end(b, s, n, i);
 	if (k < n && word_goes_on[s[k]]) {
@@ -383,10 +406,11 @@ word_token(struct scan *sc, const struct lexicon *lx, struct block *b,
 	t->ch = 0;
 	t->inq = 0;
 	t->q = -1;
-	t->cls = (uint16_t)(alnum ? lex_lookup_alnum(lx, text + i, k - i,
-	    n - i, &cue) : lex_lookup(lx, text + i, k - i, n - i, &cue));
-	t->cue = (int16_t)cue;
-	if (cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)))
+	v = alnum ? lex_value_alnum(lx, text + i, k - i, n - i) :
+	    lex_value(lx, text + i, k - i, n - i);
+	set_word_class(t, v);
+	/* a cue, a title or "according" */
+	if (v & (0xffff0000u | W_ACCORD | W_TITLE))
 		push_cand(sc);
 	return k;
 }
