@@ -39,6 +39,10 @@ $(O)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
+# quotegrab's tokenizer and attribution run 2% faster at -O3 (make bench);
+# the other tools gain nothing. An OPT given to make still rules.
+$(O)/tools/quotegrab/%.o: OPT := $(subst -O2,-O3,$(OPT))
+
 $(LIB): $(COMMON_OBJ)
 	@rm -f $@
 	ar rcs $@ $(COMMON_OBJ)
