@@ -163,38 +163,6 @@ alnum_end(struct block *b, const unsigned char *s, size_t n, size_t i)
  * (marks, dashes, ellipsis, no-break space), with its mark kind; 0 when
  * s starts a word character.
  */
-/*
- * End of the run of ASCII letters and digits from i; sixteen bytes at a
- * time while that many remain, as words mostly run on such bytes.
- */
-static inline size_t
-alnum_run(const unsigned char *s, size_t n, size_t i)
-{
-#ifdef __SSE2__
-	const __m128i	 lo_a = _mm_set1_epi8('a' - 1), hi_z = _mm_set1_epi8('z' + 1);
-	const __m128i	 lo_0 = _mm_set1_epi8('0' - 1), hi_9 = _mm_set1_epi8('9' + 1);
-	const __m128i	 fold = _mm_set1_epi8(0x20);
-	__m128i		 v, f, ok;
-	unsigned	 stop;
-
-	/* bytes of 0x80 and up are negative: outside both ranges */
-	while (n - i >= 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		f = _mm_or_si128(v, fold);
-		ok = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(f, lo_a),
-		    _mm_cmplt_epi8(f, hi_z)), _mm_and_si128(_mm_cmpgt_epi8(v,
-		    lo_0), _mm_cmplt_epi8(v, hi_9)));
-		stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xffffu;
-		if (stop != 0)
-			return i + (size_t)__builtin_ctz(stop);
-		i += 16;
-	}
-#endif
-	while (i < n && alnum_byte[s[i]])
-		i++;
-	return i;
-}
-
 static size_t
 special(const unsigned char *s, size_t n, int *mark, char *ch)
 {
