@@ -216,7 +216,10 @@ static void
 grow_toks(struct scan *sc)
 {
 	sc->cap = sc->cap ? sc->cap * 2 : 256;
-	if ((sc->t = reallocarray(sc->t, sc->cap, sizeof(*sc->t))) == NULL)
+	/* a token is a candidate at most once: cand grows with the tokens */
+	if ((sc->t = reallocarray(sc->t, sc->cap, sizeof(*sc->t))) == NULL ||
+	    (sc->cand = reallocarray(sc->cand, sc->cap,
+	    sizeof(*sc->cand))) == NULL)
 		err(2, "out of memory");
 }
 
@@ -250,11 +253,16 @@ push_index(const struct scan *sc, int32_t **v, size_t *n, size_t *cap)
 	(*v)[(*n)++] = (int32_t)(sc->n - 1);
 }
 
-/* The attribution looks at cues and titles only. */
+/*
+ * The attribution looks at cues and titles only: note the last token
+ * when it is one. The index is written either way and kept or not by
+ * the count, with no branch on a test that goes one way or the other.
+ */
 static inline void
-push_cand(struct scan *sc)
+note_cand(struct scan *sc, int is)
 {
-	push_index(sc, &sc->cand, &sc->ncand, &sc->capcand);
+	sc->cand[sc->ncand] = (int32_t)(sc->n - 1);
+	sc->ncand += is != 0;
 }
 
 /* An apostrophe (’ or ') at i sits inside a word: letters on both sides. */
@@ -378,8 +386,7 @@ word_token(struct scan *sc, const struct lexicon *lx, struct block *b,
 	    lex_value(lx, text + i, k - i, n - i);
 	set_word_class(t, v);
 	/* a cue, a title or "according" */
-	if (v & (0xffff0000u | W_ACCORD | W_TITLE))
-		push_cand(sc);
+	note_cand(sc, v & (0xffff0000u | W_ACCORD | W_TITLE));
 	return k;
 }
 
@@ -454,8 +461,7 @@ other_token(struct scan *sc, const struct lexicon *lx, const char *text,
 		t->cls = (uint16_t)lex_lookup(lx, text + i, k - i, n - i,
 		    &cue);
 		t->cue = (int16_t)cue;
-		if (cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)))
-			push_cand(sc);
+		note_cand(sc, cue >= 0 || (t->cls & (W_ACCORD | W_TITLE)));
 	} else if (s[i] == 0xc3 || s[i] == 0xc5)
 		t->flags |= TF_CAP * (i + 1 < n && s[i + 1] < 0xa0);
 	return k;

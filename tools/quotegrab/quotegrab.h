@@ -86,8 +86,8 @@ struct qspan {
 struct scan {
 	struct tok	*t;
 	size_t		 n, cap;
-	int32_t		*cand;		/* tokens that are cues or titles */
-	size_t		 ncand, capcand;
+	int32_t		*cand;		/* tokens that are cues or titles, cap long */
+	size_t		 ncand;
 	int32_t		*pt;		/* quote marks and . ? ! ; */
 	size_t		 npt, cappt;
 	int32_t		*se;		/* tokens with TF_SENT, in order */
