@@ -216,10 +216,11 @@ static void
 grow_toks(struct scan *sc)
 {
 	sc->cap = sc->cap ? sc->cap * 2 : 256;
-	/* a token is a candidate at most once: cand grows with the tokens */
+	/* lists of some of the tokens grow with them */
 	if ((sc->t = reallocarray(sc->t, sc->cap, sizeof(*sc->t))) == NULL ||
 	    (sc->cand = reallocarray(sc->cand, sc->cap,
-	    sizeof(*sc->cand))) == NULL)
+	    sizeof(*sc->cand))) == NULL || (sc->pt = reallocarray(sc->pt,
+	    sc->cap, sizeof(*sc->pt))) == NULL)
 		err(2, "out of memory");
 }
 
@@ -234,23 +235,6 @@ push(struct scan *sc)
 	t = &sc->t[sc->n++];
 	*t = blank;
 	return t;
-}
-
-static void
-grow_index(int32_t **v, size_t *cap)
-{
-	*cap = *cap ? *cap * 2 : 64;
-	if ((*v = reallocarray(*v, *cap, sizeof(**v))) == NULL)
-		err(2, "out of memory");
-}
-
-/* Append the last token's index to a list of tokens. */
-static inline void
-push_index(const struct scan *sc, int32_t **v, size_t *n, size_t *cap)
-{
-	if (*n == *cap)
-		grow_index(v, cap);
-	(*v)[(*n)++] = (int32_t)(sc->n - 1);
 }
 
 /*
@@ -444,8 +428,9 @@ other_token(struct scan *sc, const struct lexicon *lx, const char *text,
 		t->type = mark ? T_MARK : T_PUNCT;
 		t->ch = mark ? (char)mark : ch;
 		/* pairing and sentence ends look at these only */
-		if (mark || ch == '.' || ch == '?' || ch == '!' || ch == ';')
-			push_index(sc, &sc->pt, &sc->npt, &sc->cappt);
+		sc->pt[sc->npt] = (int32_t)(sc->n - 1);
+		sc->npt += mark || ch == '.' || ch == '?' || ch == '!' ||
+		    ch == ';';
 		return i + len;
 	}
 	k = word_end(s, n, i);

@@ -88,8 +88,8 @@ struct scan {
 	size_t		 n, cap;
 	int32_t		*cand;		/* tokens that are cues or titles, cap long */
 	size_t		 ncand;
-	int32_t		*pt;		/* quote marks and . ? ! ; */
-	size_t		 npt, cappt;
+	int32_t		*pt;		/* quote marks and . ? ! ;, cap long */
+	size_t		 npt;
 	int32_t		*se;		/* tokens with TF_SENT, in order */
 	size_t		 nse, capse;
 	struct qspan	*q;
