@@ -429,8 +429,8 @@ other_token(struct scan *sc, const struct lexicon *lx, const char *text,
 		t->ch = mark ? (char)mark : ch;
 		/* pairing and sentence ends look at these only */
 		sc->pt[sc->npt] = (int32_t)(sc->n - 1);
-		sc->npt += mark || ch == '.' || ch == '?' || ch == '!' ||
-		    ch == ';';
+		sc->npt += (mark != 0) | (ch == '.') | (ch == '?') |
+		    (ch == '!') | (ch == ';');
 		return i + len;
 	}
 	k = word_end(s, n, i);
