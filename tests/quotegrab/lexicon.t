@@ -58,5 +58,20 @@ expect "embedded cue" say "$(cue said)"
 expect "a word not loaded" none "$(cue brabrabrazed)"
 expect "a lemma cut short" none "$(cue overcomplicating)"
 
+# 9000 lemmas alone, 36,000 words with their forms: more than the
+# lexicon holds, refused at the line that overflows it
+awk 'BEGIN { for (i = 0; i < 9000; i++) { w = ""; x = i
+    for (j = 0; j < 4; j++) {
+	w = w substr("bcdfghjklmnpqrstvwxz", x % 20 + 1, 1) "a"; x = int(x / 20)
+    }
+    print w "x" } }' >"$TMP/big"
+echo '{"id":"t:1","text":"He said so."}' >"$TMP/one"
+quotegrab -f "$TMP/big" <"$TMP/one" >"$TMP/out" 2>"$TMP/err"
+expect "too many words: exit 2" 2 "$?"
+expect "too many words: the message" \
+    "quotegrab: -f $TMP/big:8003: more than 32766 words in the lexicon" \
+    "$(cat "$TMP/err")"
+expect "too many words: no output" 0 "$(wc -c <"$TMP/out")"
+
 echo "quotegrab-lexicon: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -349,8 +349,10 @@ enter(struct lexicon *lx, const char *s, size_t n)
 		return NULL;
 	if ((p = find_folded(lx, w, n)) != (size_t)-1)
 		return &lx->ents[lx->slots[p] & SLOT_ENTRY];
-	if (lx->used >= LEX_MAXENTS)
+	if (lx->used >= LEX_MAXENTS) {
+		lx->full = 1;
 		return NULL;
+	}
 	if (lx->used == lx->capents) {
 		lx->capents *= 2;
 		if ((lx->ents = reallocarray(lx->ents, lx->capents,
@@ -593,6 +595,12 @@ lex_load(struct lexicon *lx, const char *path, char *errbuf, size_t errlen)
 		}
 		if (words > 0)
 			add_cue(lx, forms.p, 0);
+		if (lx->full) {
+			snprintf(errbuf, errlen, "%s:%lu: more than %u words "
+			    "in the lexicon", path, lineno, LEX_MAXENTS - 1);
+			rv = -1;
+			goto done;
+		}
 	}
 	if (ferror(f)) {
 		snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));

@@ -49,6 +49,7 @@ struct lexicon {
 	struct entry	*ents;
 	char		(*words)[LEX_MAXWORD];	/* folded, zero padded */
 	size_t		 used, capents;	/* entry 0 included */
+	int		 full;		/* a word was refused: LEX_MAXENTS */
 	struct cue	*cues;
 	size_t		 ncues, capcues;
 	uint64_t	 masks[LEX_FAST + 1][2];	/* of a word's 16 bytes, by length */
