@@ -1228,6 +1228,14 @@ indirect_cue(struct ctx *c, int i)
 		return;
 	if (inside_indirect(c, i))
 		return;
+	/*
+	 * "did not respond to requests for comment": a stance denied says
+	 * nothing; "have not said when ..." still reports
+	 */
+	if (!(fl & (CUE_BARE | CUE_SAY | CUE_OBJ)) && i > 0 &&
+	    (word_is(c, i - 1, "not") || ends_with(c, i - 1, "n't") ||
+	    ends_with(c, i - 1, "n\xe2\x80\x99t")))
+		return;
 	prog = progressive(c, i);
 	/* "was told", "being asked": passives */
 	if (!prog && i > 0 && (be_word(c, i - 1) || word_is(c, i - 1,
