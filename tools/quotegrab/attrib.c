@@ -1076,6 +1076,43 @@ skip_time(const struct ctx *c, int k, int hi)
 	return k;
 }
 
+/* One to three words in capitals, not one letter. */
+static int
+all_caps(const struct ctx *c, int i)
+{
+	const struct tok *t = &c->t[i];
+	uint32_t	 j;
+
+	if (!is_word(t) || t->e - t->s < 2)
+		return 0;
+	for (j = t->s; j < t->e; j++)
+		if (c->text[j] >= 'a' && c->text[j] <= 'z')
+			return 0;
+	return 1;
+}
+
+/*
+ * "WASHINGTON -- ...", "KYIV, Ukraine — ...": a paragraph that opens
+ * with a dateline; the token after its dash, or 0.
+ */
+static int
+dateline_end(const struct ctx *c)
+{
+	int	 i;
+
+	for (i = 0; i < 3 && i < c->n && all_caps(c, i); i++)
+		;
+	if (i == 0)
+		return 0;
+	/* ", Ukraine" after the city */
+	if (i + 1 < c->n && is_p(&c->t[i], ',') && (c->t[i + 1].flags &
+	    TF_CAP))
+		i += 2;
+	while (i < c->n && is_p(&c->t[i], '-'))
+		i++;
+	return i > 0 && i < c->n && is_p(&c->t[i - 1], '-') ? i : 0;
+}
+
 /*
  * CONTENT, X said. and CONTENT, said X. and the parenthetical
  * START, X said, REST. fl: the cue's CUE_* flags; its sentence is the
@@ -1114,8 +1151,8 @@ postposed(struct ctx *c, int i, unsigned fl, int lo, int hi)
 		for (j = a; j < b && !(c->t[j].flags & TF_CAP) &&
 		    !(c->t[j].cls & (W_DET | W_PRON | W_PRONX)); j++)
 			;
-		/* officials said, sources said: a bare plural will do */
-		if (j == b && !(b == a + 1 && ends_with(c, a, "s")))
+		/* officials said, top black lawmakers said: a bare plural */
+		if (j == b && !(b - a <= 4 && ends_with(c, b - 1, "s")))
 			return 0;
 		end = a - 1 - as;
 		k = skip_time(c, i + 1, hi);
@@ -1139,7 +1176,7 @@ postposed(struct ctx *c, int i, unsigned fl, int lo, int hi)
 			return 0;
 	}
 	/* the whole sentence before: "A, but B, X said" reports both */
-	s = lo;
+	s = lo == 0 ? dateline_end(c) : lo;
 	while (s < end && (c->t[s].type == T_MARK || (is_word(&c->t[s]) &&
 	    (c->t[s].cls & W_CONJ) && (c->t[s].flags & TF_CAP))))
 		s++;
