@@ -37,6 +37,7 @@ struct ctx {
 	uint32_t	 para_ss, para_se;
 	enum qhow	 para_how;
 	int		 para_cue;
+	int		 present;	/* the cue whose clause is read: says, say */
 };
 
 static int
@@ -788,6 +789,10 @@ coordinate_verb(const struct ctx *c, int i)
 		;
 	if (!verb_like(c, j))
 		return 0;
+	/* "Police say he posed a threat and refused": a past verb goes on
+	 * with the reported clause after a cue in the present */
+	if (c->present && ends_with(c, j, "ed"))
+		return 0;
 	/* "and state law": a bare cue lemma after "and" is a noun */
 	if (j == i + 1 && c->t[j].cue >= 0 && is_lemma(c, j))
 		return 0;
@@ -1274,6 +1279,9 @@ indirect_cue(struct ctx *c, int i)
 	    ends_with(c, i - 1, "n\xe2\x80\x99t")))
 		return;
 	prog = progressive(c, i);
+	/* say, says (not said, saying): the clause may go on in the past */
+	c->present = !prog && !ends_with(c, i, "ed") && (is_lemma(c, i) ||
+	    (ends_with(c, i, "s") && !ends_with(c, i, "ss")));
 	/* "was told", "being asked": passives */
 	if (!prog && i > 0 && (be_word(c, i - 1) || word_is(c, i - 1,
 	    "being")))
@@ -1445,8 +1453,10 @@ indirect(struct ctx *c)
 			continue;
 		if (word_is(c, i, "according") && word_is(c, i + 1, "to"))
 			according(c, i);
-		else if (c->t[i].cue >= 0 && lower_word(&c->t[i]))
+		else if (c->t[i].cue >= 0 && lower_word(&c->t[i])) {
 			indirect_cue(c, i);
+			c->present = 0;
+		}
 	}
 }
 
