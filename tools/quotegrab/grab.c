@@ -461,37 +461,12 @@ add_raw(struct buf *out, const char *s, size_t n)
 
 #define ADD_LIT(out, lit)	add_raw((out), (lit), sizeof(lit) - 1)
 
-/*
- * An offset in decimal, into room asked for already (at most 20 digits):
- * four a quote, mostly a few digits, so the length comes by comparison.
- */
+/* An offset in decimal, into room asked for already (at most 20 digits). */
 static inline void
 add_num(struct buf *out, size_t v)
 {
-	static const char pairs[] =
-	    "00010203040506070809101112131415161718192021222324252627282930"
-	    "31323334353637383940414243444546474849505152535455565758596061"
-	    "62636465666768697071727374757677787980818283848586878889909192"
-	    "939495969798990";
-	size_t	 n, t;
-	char	*p;
-
-	if (v < 100000)
-		n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
-	else
-		for (n = 6, t = v / 1000000; t > 0; n++, t /= 10)
-			;
-	p = out->p + out->len + n;
-	out->len += n;
-	while (v >= 100) {
-		p -= 2;
-		memcpy(p, pairs + 2 * (v % 100), 2);
-		v /= 100;
-	}
-	if (v >= 10)
-		memcpy(p - 2, pairs + 2 * v, 2);
-	else
-		p[-1] = (char)('0' + v);
+	out->len += buf_ndigits(v);
+	buf_put_digits(out->p + out->len, v);
 }
 
 static void
