@@ -587,9 +587,12 @@ skip_long_string(const char *s, size_t n, size_t i)
 	return n;
 }
 
-/* Most strings are short: one 16-byte look finds their end. */
+/*
+ * Most strings are short: when one 16-byte look finds the closing quote
+ * with no backslash before it, one past the quote; else 0.
+ */
 static inline size_t
-skip_string(const char *s, size_t n, size_t i)
+short_string_end(const char *s, size_t n, size_t i)
 {
 #ifdef __SSE2__
 	if (i + 17 <= n) {
@@ -602,8 +605,20 @@ skip_string(const char *s, size_t n, size_t i)
 		if (mask != 0 && s[i + 1 + __builtin_ctz(mask)] == '"')
 			return i + 2 + (size_t)__builtin_ctz(mask);
 	}
+#else
+	(void)s;
+	(void)n;
+	(void)i;
 #endif
-	return skip_long_string(s, n, i);
+	return 0;
+}
+
+static inline size_t
+skip_string(const char *s, size_t n, size_t i)
+{
+	size_t	 end = short_string_end(s, n, i);
+
+	return end != 0 ? end : skip_long_string(s, n, i);
 }
 
 /*
@@ -615,20 +630,10 @@ skip_key(const char *s, size_t n, size_t i, int *esc)
 {
 	size_t	 end;
 
-#ifdef __SSE2__
-	if (i + 17 <= n) {
-		__m128i	 v = _mm_loadu_si128((const __m128i *)(const void *)
-		    (s + i + 1));
-		unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-
-		if (mask != 0 && s[i + 1 + __builtin_ctz(mask)] == '"') {
-			*esc = 0;
-			return i + 2 + (size_t)__builtin_ctz(mask);
-		}
+	if ((end = short_string_end(s, n, i)) != 0) {
+		*esc = 0;
+		return end;
 	}
-#endif
 	end = skip_long_string(s, n, i);
 	*esc = memchr(s + i, '\\', end - i) != NULL;
 	return end;
