@@ -57,6 +57,18 @@ lib_status_name() {
 	fi
 }
 
+# lib_expect WHAT WANT GOT: one check, counted in the caller's pass and
+# fail.
+lib_expect() {
+	if [ "$2" = "$3" ]; then
+		echo "ok - $1"
+		pass=$((pass + 1))
+	else
+		echo "FAIL - $1: want '$2', got '$3'"
+		fail=$((fail + 1))
+	fi
+}
+
 # The summary line: "NAME: N passed, N failed[, N skipped]"; exit status.
 lib_summary() {
 	local name=$1 pass=$2 fail=$3 skip=$4

@@ -11,17 +11,6 @@ lib_scratch quotegrab-lexicon
 export LC_ALL=C.UTF-8
 pass=0 fail=0
 
-# expect WHAT WANT GOT
-expect() {
-	if [ "$2" = "$3" ]; then
-		echo "ok - $1"
-		pass=$((pass + 1))
-	else
-		echo "FAIL - $1: want '$2', got '$3'"
-		fail=$((fail + 1))
-	fi
-}
-
 # 3456 made-up lemmas from three syllables each (alone on a line, so that
 # quotegrab adds -s, -ed and -ing), and some of 17 to 28 letters
 syl=(bra clo dre fli gro kna ple qua sti vro wha zer)
@@ -32,20 +21,20 @@ for a in "${syl[@]}"; do for b in "${syl[@]}"; do for c in "${syl[@]}"; do
 done; done; done >"$TMP/cues"
 printf '%s\n' overcomplicatingly \
     bravoclodrefligroknapleq quabravoclodrefligroknaplesti >>"$TMP/cues"
-expect "cue file written" 3459 "$(wc -l <"$TMP/cues")"
+lib_expect "cue file written" 3459 "$(wc -l <"$TMP/cues")"
 
 # cue WORD: the cue lemma quotegrab gives "Maria WORD that ..."
 cue() {
 	printf '{"id":"t:1","text":"Maria Lopez %s that the talks had failed."}\n' \
 	    "$1" | quotegrab -f "$TMP/cues" | jq -r '.quotes[0].cue // "none"'
 }
-expect "first lemma" brabrabrax "$(cue brabrabraxed)"
-expect "a middle one, -s" groknaplex "$(cue groknaplexes)"
-expect "the last one, -ied" zerzerzery "$(cue zerzerzeried)"
-expect "17 letters" overcomplicatingly "$(cue overcomplicatingly)"
-expect "25 letters, -ed" bravoclodrefligroknapleq \
+lib_expect "first lemma" brabrabrax "$(cue brabrabraxed)"
+lib_expect "a middle one, -s" groknaplex "$(cue groknaplexes)"
+lib_expect "the last one, -ied" zerzerzery "$(cue zerzerzeried)"
+lib_expect "17 letters" overcomplicatingly "$(cue overcomplicatingly)"
+lib_expect "25 letters, -ed" bravoclodrefligroknapleq \
     "$(cue bravoclodrefligroknapleqed)"
-expect "31 letters, -s" quabravoclodrefligroknaplesti \
+lib_expect "31 letters, -s" quabravoclodrefligroknaplesti \
     "$(cue quabravoclodrefligroknaplestis)"
 # every 13th lemma in records of their own: each one must come back as
 # its cue (a table that lost words loses some here)
@@ -53,10 +42,10 @@ awk 'NR % 13 == 1 && NR <= 3456 { printf "{\"id\":\"t:%d\",\"text\":\"The envoys
     "$TMP/cues" >"$TMP/many"
 want=$(awk 'NR % 13 == 1 && NR <= 3456 { print $1 }' "$TMP/cues")
 got=$(quotegrab -f "$TMP/cues" <"$TMP/many" | jq -r '.quotes[0].cue // "none"')
-expect "266 lemmas, each its own cue" "$want" "$got"
-expect "embedded cue" say "$(cue said)"
-expect "a word not loaded" none "$(cue brabrabrazed)"
-expect "a lemma cut short" none "$(cue overcomplicating)"
+lib_expect "266 lemmas, each its own cue" "$want" "$got"
+lib_expect "embedded cue" say "$(cue said)"
+lib_expect "a word not loaded" none "$(cue brabrabrazed)"
+lib_expect "a lemma cut short" none "$(cue overcomplicating)"
 
 # 9000 lemmas alone, 36,000 words with their forms: more than the
 # lexicon holds, refused at the line that overflows it
@@ -67,11 +56,11 @@ awk 'BEGIN { for (i = 0; i < 9000; i++) { w = ""; x = i
     print w "x" } }' >"$TMP/big"
 echo '{"id":"t:1","text":"He said so."}' >"$TMP/one"
 quotegrab -f "$TMP/big" <"$TMP/one" >"$TMP/out" 2>"$TMP/err"
-expect "too many words: exit 2" 2 "$?"
-expect "too many words: the message" \
+lib_expect "too many words: exit 2" 2 "$?"
+lib_expect "too many words: the message" \
     "quotegrab: -f $TMP/big:8003: more than 32766 words in the lexicon" \
     "$(cat "$TMP/err")"
-expect "too many words: no output" 0 "$(wc -c <"$TMP/out")"
+lib_expect "too many words: no output" 0 "$(wc -c <"$TMP/out")"
 
 echo "quotegrab-lexicon: $pass passed, $fail failed"
 [ "$fail" = 0 ]
