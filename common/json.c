@@ -38,6 +38,23 @@ string_special(uint64_t v)
 	    ((ctl - ONES) & ~ctl)) & HIGHS ? 1 : 0;
 }
 
+#ifdef __SSE2__
+/*
+ * The bytes of v that a JSON string cannot hold as they are (the quote,
+ * the backslash, controls): where a scan stops, what a writer escapes.
+ */
+static inline unsigned
+escape_mask(__m128i v)
+{
+	const __m128i	 ctl = _mm_set1_epi8(0x1f);
+
+	/* max(v, 0x1f) == 0x1f exactly when v <= 0x1f, unsigned */
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(
+	    _mm_max_epu8(v, ctl), ctl), _mm_or_si128(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))));
+}
+#endif
+
 /*
  * Length of the leading run of bytes that need no look inside a string
  * (all but the quote, the backslash and controls), 16 at a time where
@@ -50,18 +67,12 @@ plain_run(const unsigned char *s, size_t n, unsigned *high)
 	size_t		 i = 0;
 	uint64_t	 w;
 #ifdef __SSE2__
-	const __m128i	 quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-	const __m128i	 ctl = _mm_set1_epi8(0x1f);
-	__m128i		 v, bad, hv = _mm_setzero_si128();
+	__m128i		 v, hv = _mm_setzero_si128();
 	unsigned	 mask, hi, tail, at, back;
 
 	for (; i + 16 <= n; i += 16) {
 		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		/* max(v, 0x1f) == 0x1f exactly when v <= 0x1f, unsigned */
-		bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, quote),
-		    _mm_cmpeq_epi8(v, bslash)));
-		if ((mask = (unsigned)_mm_movemask_epi8(bad)) != 0) {
+		if ((mask = escape_mask(v)) != 0) {
 			/* land on the first special byte, not before it */
 			at = (unsigned)__builtin_ctz(mask);
 			*high |= (unsigned)_mm_movemask_epi8(hv) |
@@ -75,10 +86,7 @@ plain_run(const unsigned char *s, size_t n, unsigned *high)
 		/* the last block again, overlapping bytes already seen */
 		back = (unsigned)(16 - (n - i));
 		v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
-		bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, quote),
-		    _mm_cmpeq_epi8(v, bslash)));
-		mask = (unsigned)_mm_movemask_epi8(bad) >> back;
+		mask = escape_mask(v) >> back;
 		tail = (unsigned)_mm_movemask_epi8(v) >> back;
 		if (mask != 0) {
 			at = (unsigned)__builtin_ctz(mask);
@@ -185,23 +193,17 @@ scan_medium_string(struct scan *sc)
 {
 #ifdef __SSE2__
 	const unsigned char *s = (const unsigned char *)sc->s + sc->i + 1;
-	const __m128i	 ctl = _mm_set1_epi8(0x1f);
-	__m128i		 v, w, bad;
+	__m128i		 v, w;
 	unsigned	 mask, at;
 
 	if (sc->n - sc->i <= 32)
 		return 0;
 	v = _mm_loadu_si128((const __m128i *)(const void *)s);
 	w = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
-	bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl),
-	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-	if (_mm_movemask_epi8(_mm_or_si128(bad, v)) != 0)
+	/* nothing special and nothing non-ASCII in the first 16 */
+	if ((escape_mask(v) | (unsigned)_mm_movemask_epi8(v)) != 0)
 		return 0;
-	bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(w, ctl), ctl),
-	    _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')),
-	    _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))));
-	if ((mask = (unsigned)_mm_movemask_epi8(bad)) == 0)
+	if ((mask = escape_mask(w)) == 0)
 		return 0;
 	at = (unsigned)__builtin_ctz(mask);
 	if (s[16 + at] != '"' ||
@@ -267,11 +269,7 @@ scan_string(struct scan *sc)
 
 	if (sc->n - sc->i > 16) {
 		__m128i	 v = _mm_loadu_si128((const __m128i *)(const void *)s);
-		__m128i	 ctl = _mm_set1_epi8(0x1f);
-		__m128i	 bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, ctl),
-		    ctl), _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-		unsigned mask = (unsigned)_mm_movemask_epi8(bad), at;
+		unsigned mask = escape_mask(v), at;
 
 		if (mask != 0) {
 			at = (unsigned)__builtin_ctz(mask);
@@ -872,19 +870,6 @@ escape_bits(uint64_t v)
 	    ((v - ONES * 0x20) & ~v)) & HIGHS;
 }
 
-#ifdef __SSE2__
-/* The bytes of v that need escaping, as a 16-bit mask. */
-static inline unsigned
-escape_mask(__m128i v)
-{
-	const __m128i	 ctl = _mm_set1_epi8(0x1f);
-
-	/* max(v, 0x1f) == 0x1f exactly when v <= 0x1f, unsigned */
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(
-	    _mm_max_epu8(v, ctl), ctl), _mm_or_si128(_mm_cmpeq_epi8(v,
-	    _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))));
-}
-#endif
 
 /*
  * Copy s[0..n) to d up to the first byte that needs escaping and return

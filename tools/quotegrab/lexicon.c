@@ -614,16 +614,9 @@ done:
 }
 
 unsigned
-lex_word_in(const struct lexicon *lx, const char *s, size_t n, size_t room,
-    int *cue)
-{
-	return lex_lookup(lx, s, n, room, cue);
-}
-
-unsigned
 lex_word(const struct lexicon *lx, const char *s, size_t n, int *cue)
 {
-	return lex_word_in(lx, s, n, n, cue);
+	return lex_lookup(lx, s, n, n, cue);
 }
 
 const char *

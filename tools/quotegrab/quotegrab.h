@@ -44,9 +44,6 @@ void		 lex_free(struct lexicon *);
 int		 lex_load(struct lexicon *, const char *, char *, size_t);
 /* Look up a word (any case); class bits, cue lemma index or -1. */
 unsigned	 lex_word(const struct lexicon *, const char *, size_t, int *);
-/* The same, when room bytes at the word may be read (room >= length). */
-unsigned	 lex_word_in(const struct lexicon *, const char *, size_t, size_t,
-		    int *);
 const char	*lex_lemma(const struct lexicon *, int);
 unsigned	 lex_cueflags(const struct lexicon *, int);
 /* Print the loaded cue lexicon (lemma and forms per line). */
