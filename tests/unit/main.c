@@ -17,6 +17,7 @@ main(void)
 	test_lines();
 	test_rec();
 	test_hash();
+	test_abbrev();
 	printf("unit: %d passed, %d failed\n", unit.passed, unit.failed);
 	return unit.failed != 0;
 }

@@ -1,9 +1,11 @@
 /*
  * Unit tests for buffers, UTF-8 handling, JSON scanning and encoding,
- * dates and hashes: the pieces every record passes through.
+ * dates, hashes and the abbreviation lists: the pieces every record
+ * passes through.
  */
 #include <stdlib.h>
 
+#include "abbrev.h"
 #include "buf.h"
 #include "date.h"
 #include "hash.h"
@@ -328,4 +330,38 @@ test_hash(void)
 	hash_hex_bytes("hello world!", 12, b);
 	CHECK(strcmp(a, b) != 0);
 	hash_free(h);
+}
+
+/* The abbreviation lists are sorted for the binary search, and found. */
+static int
+sorted(const char *const *list, size_t n)
+{
+	size_t	 i;
+
+	for (i = 1; i < n; i++)
+		if (strcmp(list[i - 1], list[i]) >= 0)
+			return 0;
+	return 1;
+}
+
+void
+test_abbrev(void)
+{
+	size_t	 i;
+
+	CHECK(sorted(abbr_titles, abbr_ntitles));
+	CHECK(sorted(abbr_others, abbr_nothers));
+	for (i = 0; i < abbr_ntitles; i++)
+		CHECK(abbr_known(abbr_titles[i], strlen(abbr_titles[i])) ==
+		    ABBR_TITLE);
+	for (i = 0; i < abbr_nothers; i++)
+		CHECK(abbr_known(abbr_others[i], strlen(abbr_others[i])) ==
+		    ABBR_OTHER);
+	CHECK(abbr_known("Gen", 3) == ABBR_TITLE);
+	CHECK(abbr_known("Ala", 3) == ABBR_OTHER);
+	CHECK(abbr_known("Iraq", 4) == ABBR_NONE);
+	CHECK(abbr_known("Gene", 3) == ABBR_TITLE);	/* by length */
+	CHECK(abbr_known("Ge", 2) == ABBR_NONE);
+	CHECK(abbr_known("", 0) == ABBR_NONE);
+	CHECK(abbr_known("Messrs.", 7) == ABBR_NONE);
 }

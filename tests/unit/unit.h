@@ -43,5 +43,6 @@ void	test_cli(void);
 void	test_rec(void);
 void	test_lines(void);
 void	test_hash(void);
+void	test_abbrev(void);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <bsd/string.h>
 
+#include "abbrev.h"
 #include "dateextract.h"
 #include "words.h"
 
@@ -2001,53 +2002,18 @@ expr(const struct g *g, size_t i, struct tx *x)
 
 /*
  * A capitalized word that stands for a longer one before its full stop:
- * a month or weekday cut short, a title, a company form, a US state.
- * Other short words ("Iraq.", "Kyiv.", "NATO.") end their sentence.
+ * a month or weekday cut short, or one of the abbreviations docsplit
+ * knows (titles, company forms, US states). Other short words ("Iraq.",
+ * "Kyiv.", "NATO.") end their sentence.
  */
 static int
 abbreviation(const struct g *g, const struct tok *t)
 {
-	/* titles, company forms, US states (AP style); by first letter */
-	static const char *const short_forms[26] = {
-		['A' - 'A'] = " Adm Ala Amb Approx Ariz Ark Assn Ave ",
-		['B' - 'A'] = " Blvd Bros ",
-		['C' - 'A'] = " Calif Capt Cmdr Co Col Colo Conn Corp Cpl ",
-		['D' - 'A'] = " Del Dept Det Dr ",
-		['E' - 'A'] = " Est ",
-		['F' - 'A'] = " Fig Fla Fr Ft ",
-		['G' - 'A'] = " Ga Gen Gov ",
-		['H' - 'A'] = " Hon ",
-		['I' - 'A'] = " Ill Inc Ind Insp ",
-		['J' - 'A'] = " Jr ",
-		['K' - 'A'] = " Kan Ky ",
-		['L' - 'A'] = " La Lt Ltd ",
-		['M' - 'A'] = " Maj Mass Md Mich Minn Miss Mo Mont Mr Mrs Ms Msgr Mt ",
-		['N' - 'A'] = " Neb Nev No Nos ",
-		['O' - 'A'] = " Okla Ore ",
-		['P' - 'A'] = " Pa Pres Prof Pvt ",
-		['R' - 'A'] = " Rd Rep Rev ",
-		['S' - 'A'] = " Sec Sen Sgt Sr St Supt ",
-		['T' - 'A'] = " Tenn Tex ",
-		['U' - 'A'] = " Univ ",
-		['V' - 'A'] = " Va Vol Vt ",
-		['W' - 'A'] = " Wash Wis Wyo ",
-	};
 	size_t		 n = t->e - t->s;
-	unsigned	 cat;
-	const char	*w = g->s + t->s, *list, *p;
+	unsigned	 cat = lex_entry(t->id)->cat;
 
-	if (n > 6 || w[0] < 'A' || w[0] > 'Z')
-		return 0;
-	cat = lex_entry(t->id)->cat;
-	if (cat == C_MONABBR || (cat == C_WDAY && n <= 4))
-		return 1;
-	if ((list = short_forms[w[0] - 'A']) == NULL)
-		return 0;
-	/* each form stands between blanks */
-	for (p = list; p != NULL && p[1] != '\0'; p = strchr(p + 1, ' '))
-		if (strncmp(p + 1, w, n) == 0 && p[n + 1] == ' ')
-			return 1;
-	return 0;
+	return cat == C_MONABBR || (cat == C_WDAY && n <= 4) ||
+	    abbr_known(g->s + t->s, n) != ABBR_NONE;
 }
 
 /* Sentence boundaries: . ! ? not after an abbreviation or initial. */

@@ -14,26 +14,9 @@
 
 #include <utf8proc.h>
 
+#include "abbrev.h"
 #include "docsplit.h"
 #include "utf8.h"
-
-/* Abbreviations that precede a name or number: never a sentence end. */
-static const char *const titles[] = {
-	"Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Ft",
-	"Gen", "Gov", "Hon", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr",
-	"Mrs", "Ms", "Mt", "No", "Nos", "N°", "Pres", "Prof", "Rep", "Rev",
-	"Sen", "Sgt", "Sr", "St", "Supt", "Vol", "pp", "vs"
-};
-
-/* Abbreviations that may also end a sentence. */
-static const char *const abbrevs[] = {
-	"Apr", "Assn", "Aug", "Bros", "Co", "Corp", "Dec", "Dept", "Feb",
-	"Fri", "Inc", "Jan", "Jr", "Jul", "Jun", "Ltd", "Mar", "Mon", "Nov",
-	"Oct", "Sat", "Sep", "Sept", "Sun", "Thu", "Thur", "Thurs", "Tue",
-	"Tues", "Univ", "Wed", "al", "approx", "art", "bln", "ca", "cf", "ch",
-	"co", "est", "etc", "fig", "figs", "ft", "hr", "hrs", "max", "min",
-	"mln", "p", "sec", "vol", "yr", "yrs"
-};
 
 /* Closed-class words that typically open a sentence. */
 static const char *const starters[] = {
@@ -47,41 +30,8 @@ static const char *const starters[] = {
 	"Will", "Would", "Yes", "Yet", "You", "Your"
 };
 
-/* strcmp order of the C string t against the n bytes at w. */
-static inline int
-compare(const char *t, const char *w, size_t n)
-{
-	size_t	 k = 0;
-
-	while (k < n && t[k] == w[k])
-		k++;
-	if (k < n)
-		return (unsigned char)t[k] - (unsigned char)w[k];
-	return t[n] != '\0';
-}
-
-/* The word lists are sorted by bytes, so a lookup is a binary search. */
-static int
-in_list(const char *const *list, size_t nlist, const char *w, size_t n)
-{
-	size_t	 lo = 0, hi = nlist, mid;
-	int	 c;
-
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		c = compare(list[mid], w, n);
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
-}
-
 #define IN_LIST(list, w, n) \
-	in_list((list), sizeof(list) / sizeof((list)[0]), (w), (n))
+	sorted_has((list), sizeof(list) / sizeof((list)[0]), (w), (n))
 
 static int
 is_space(int c)
@@ -198,13 +148,12 @@ count_words(const char *s, size_t a, size_t b)
 	return w;
 }
 
-enum abbr { ABBR_NONE, ABBR_TITLE, ABBR_OTHER };
-
 static enum abbr
 abbreviation(const char *w, size_t n)
 {
-	size_t	 k;
-	int	 inner = 0;
+	size_t		 k;
+	int		 inner = 0;
+	enum abbr	 kind;
 
 	while (n > 0 && is_opener((unsigned char)w[0])) {
 		w++;
@@ -212,10 +161,8 @@ abbreviation(const char *w, size_t n)
 	}
 	if (n == 0)
 		return ABBR_NONE;
-	if (n <= 7 && IN_LIST(titles, w, n))
-		return ABBR_TITLE;
-	if (n <= 7 && IN_LIST(abbrevs, w, n))
-		return ABBR_OTHER;
+	if ((kind = abbr_known(w, n)) != ABBR_NONE)
+		return kind;
 	if (n == 1 && ((w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= 'a' &&
 	    w[0] <= 'z')))
 		return ABBR_OTHER;	/* an initial */
